@@ -1,0 +1,63 @@
+//! The types that cross IPC, and the generator of their TypeScript twins in
+//! `ui/src/lib/backend/bindings.ts`. A test fails when that file is stale; run
+//! `make bindings` to rewrite it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use yardstick::store::assessments::AssessmentSummary;
+pub use yardstick::ErrorKind;
+
+pub use crate::error::IpcError;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub database_path: String,
+}
+
+/// The whole of `bindings.ts`: every type the UI receives or sends, in a stable order.
+pub fn typescript_bindings() -> String {
+    let config = ts_rs::Config::default();
+    let declarations = [
+        ErrorKind::decl(&config),
+        IpcError::decl(&config),
+        AppInfo::decl(&config),
+        AssessmentSummary::decl(&config),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",
+    );
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// The UI's copy of the IPC types must match Rust's, or a renamed field would only show up
+    /// as `undefined` at run time. `UPDATE_BINDINGS=1` (or `make bindings`) rewrites the file.
+    #[test]
+    fn typescript_bindings_are_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/backend/bindings.ts");
+        let expected = super::typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).expect("write bindings.ts");
+            return;
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{} is stale: run `make bindings` and commit the result",
+            path.display()
+        );
+    }
+}

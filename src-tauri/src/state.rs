@@ -1,0 +1,48 @@
+//! The app's one piece of shared state: the open database, behind a mutex that each command
+//! holds for the length of one call. If the database could not be opened (a file from a newer
+//! Yardstick, a folder that cannot be written), the app still starts and every command
+//! reports why, so the user sees a message instead of a window that never appears.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use yardstick::store::{self, Connection};
+
+use crate::error::IpcError;
+
+pub struct AppState {
+    database: Result<Mutex<Connection>, IpcError>,
+    pub database_path: PathBuf,
+}
+
+impl AppState {
+    pub fn open() -> Self {
+        let Some(database_path) = yardstick::paths::database_path() else {
+            return AppState {
+                database: Err(IpcError::from(yardstick::Error::InvalidInput(
+                    "Could not work out where to keep the database because HOME is not set. Set YARDSTICK_DB to a file path and start Yardstick again.".into(),
+                ))),
+                database_path: PathBuf::new(),
+            };
+        };
+        let database = store::open(&database_path)
+            .map(Mutex::new)
+            .map_err(IpcError::from);
+        AppState {
+            database,
+            database_path,
+        }
+    }
+
+    /// Runs `work` with the connection locked for its whole length.
+    pub fn with_connection<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> yardstick::Result<T>,
+    ) -> Result<T, IpcError> {
+        let mutex = self.database.as_ref().map_err(Clone::clone)?;
+        // A poisoned lock means an earlier command panicked mid-call; SQLite rolled back its
+        // open transaction, so the connection itself is still sound to use.
+        let mut connection = mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        work(&mut connection).map_err(IpcError::from)
+    }
+}

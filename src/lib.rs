@@ -1,0 +1,10 @@
+//! Yardstick's core: everything a council's self-assessment needs that is not the desktop
+//! window. Checklists, the SQLite store, scoring, comparison, the PDF report and exchange
+//! formats live here so they can be tested, benchmarked and used from the CLI without Tauri.
+
+pub mod checklist;
+pub mod error;
+pub mod paths;
+pub mod store;
+
+pub use error::{Error, ErrorKind, Result};

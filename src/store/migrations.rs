@@ -1,0 +1,59 @@
+//! Schema migrations: numbered SQL files embedded in the binary, applied in one IMMEDIATE
+//! transaction, with the version kept in `PRAGMA user_version`. A copy of the database is
+//! written before any upgrade, and a database from a newer Yardstick is refused untouched.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build of Yardstick writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Conflict(format!(
+            "The database {} was written by a newer version of Yardstick (schema {current}; this version understands up to {SCHEMA_VERSION}). Install the newer Yardstick to open it; the file has not been changed.",
+            path.display()
+        )));
+    }
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if current > 0 {
+        backup_before_upgrade(conn, path, current)?;
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql).map_err(|e| {
+            Error::Internal(format!(
+                "Upgrading the database {} to schema {} failed: {e}. Nothing was changed.",
+                path.display(),
+                index + 1
+            ))
+        })?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes `<file>.schema-<N>.bak` beside the database with SQLite's online backup, so an
+/// upgrade that goes wrong can be undone by hand.
+fn backup_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".schema-{version}.bak"));
+    let backup_path = path.with_file_name(name);
+    conn.backup(rusqlite::DatabaseName::Main, &backup_path, None)
+        .map_err(|e| {
+            Error::Internal(format!(
+                "Could not write a backup of {} to {} before upgrading it: {e}. The database was not upgraded.",
+                path.display(),
+                backup_path.display()
+            ))
+        })
+}
