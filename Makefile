@@ -1,0 +1,66 @@
+# Yardstick: `make run` launches the app, `make test` runs every test. Both install what is
+# missing first (Debian packages, npm packages, tauri-driver), so a fresh machine needs nothing
+# done by hand. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+APP_BINARY := $(CARGO_TARGET_DIR)/debug/yardstick-app
+NPM := npm --prefix ui
+
+.PHONY: run test deps-run deps-test ui app lint rust-test ui-test e2e bench bindings package fmt
+
+run: deps-run ui
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+		echo "No display found: Yardstick is a desktop app and needs one."; \
+		echo "On a machine without a screen, run it under a virtual display: xvfb-run -a make run"; \
+		exit 1; \
+	fi
+	cargo run --quiet -p yardstick-app
+
+test: deps-test ui lint rust-test ui-test e2e
+	@echo "make test: every check passed."
+
+deps-run:
+	@scripts/install-deps.sh run
+
+deps-test:
+	@scripts/install-deps.sh test
+
+ui:
+	$(NPM) run build --silent
+
+app: ui
+	cargo build -p yardstick-app
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	$(NPM) run check --silent
+	cd ui && npx tsc --noEmit -p tsconfig.json
+
+rust-test:
+	cargo test --workspace
+
+ui-test:
+	$(NPM) run test --silent
+
+e2e: app
+	YARDSTICK_APP_BINARY=$(APP_BINARY) $(NPM) run e2e --silent
+
+bench:
+	cargo bench -p yardstick
+
+# Rewrites ui/src/lib/backend/bindings.ts from the Rust IPC types (a test fails when it is stale).
+bindings:
+	UPDATE_BINDINGS=1 cargo test --quiet -p yardstick-app typescript_bindings_are_current
+
+fmt:
+	cargo fmt --all
+
+# A Debian package of the release build. AppImage is left out: bundling it downloads
+# linuxdeploy and AppImage tools from outside the package registries.
+package: deps-run ui
+	ui/node_modules/.bin/tauri build --bundles deb

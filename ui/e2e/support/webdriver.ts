@@ -1,0 +1,124 @@
+// A small W3C WebDriver client over Node's fetch. Node's fetch keeps connections alive, which
+// matters here: WebKitWebDriver behind tauri-driver drops about a third of requests that come
+// with `Connection: close`.
+
+const ELEMENT_KEY = "element-6066-11e4-a52e-4a5c-9d8b-50b2d0d8e53a";
+
+export class WebDriverError extends Error {}
+
+export interface ElementRef {
+  [ELEMENT_KEY]: string;
+}
+
+export class WebDriver {
+  constructor(
+    private readonly baseUrl: string,
+    readonly sessionId: string,
+  ) {}
+
+  static async waitUntilReady(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError = "no answer";
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${baseUrl}/status`);
+        const body = (await response.json()) as { value?: { ready?: boolean } };
+        if (body.value?.ready === true) return;
+        lastError = JSON.stringify(body);
+      } catch (error) {
+        lastError = String(error);
+      }
+      await sleep(100);
+    }
+    throw new WebDriverError(`WebDriver at ${baseUrl} was not ready after ${timeoutMs} ms: ${lastError}`);
+  }
+
+  static async newSession(baseUrl: string, application: string): Promise<WebDriver> {
+    const value = await request<{ sessionId: string }>(baseUrl, "POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } },
+    });
+    return new WebDriver(baseUrl, value.sessionId);
+  }
+
+  private command<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return request<T>(this.baseUrl, method, `/session/${this.sessionId}${path}`, body);
+  }
+
+  async quit(): Promise<void> {
+    await this.command("DELETE", "");
+  }
+
+  title(): Promise<string> {
+    return this.command("GET", "/title");
+  }
+
+  async find(css: string): Promise<ElementRef> {
+    return this.command("POST", "/element", { using: "css selector", value: css });
+  }
+
+  findAll(css: string): Promise<ElementRef[]> {
+    return this.command("POST", "/elements", { using: "css selector", value: css });
+  }
+
+  text(element: ElementRef): Promise<string> {
+    return this.command("GET", `/element/${element[ELEMENT_KEY]}/text`);
+  }
+
+  async click(element: ElementRef): Promise<void> {
+    await this.command("POST", `/element/${element[ELEMENT_KEY]}/click`, {});
+  }
+
+  async type(element: ElementRef, text: string): Promise<void> {
+    await this.command("POST", `/element/${element[ELEMENT_KEY]}/value`, { text });
+  }
+
+  execute<T>(script: string, args: unknown[] = []): Promise<T> {
+    return this.command("POST", "/execute/sync", { script, args });
+  }
+
+  executeAsync<T>(script: string, args: unknown[] = []): Promise<T> {
+    return this.command("POST", "/execute/async", { script, args });
+  }
+
+  async setScriptTimeout(ms: number): Promise<void> {
+    await this.command("POST", "/timeouts", { script: ms });
+  }
+
+  /** The webview as a PNG, base64-encoded. */
+  screenshot(): Promise<string> {
+    return this.command("GET", "/screenshot");
+  }
+
+  /** Polls `css` until an element matches and `accept` approves its text. */
+  async waitForText(css: string, accept: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = "(no element)";
+    while (Date.now() < deadline) {
+      const [element] = await this.findAll(css);
+      if (element) {
+        last = await this.text(element);
+        if (accept(last)) return last;
+      }
+      await sleep(100);
+    }
+    throw new WebDriverError(`Timed out after ${timeoutMs} ms waiting for ${css}; last text: ${last}`);
+  }
+}
+
+async function request<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json; charset=utf-8" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const payload = (await response.json()) as { value: T & { error?: string; message?: string } };
+  if (!response.ok) {
+    const { error, message } = payload.value ?? {};
+    throw new WebDriverError(`${method} ${path} failed (${response.status} ${error}): ${message}`);
+  }
+  return payload.value;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
