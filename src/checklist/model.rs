@@ -23,7 +23,7 @@ pub struct Checklist {
 }
 
 /// Where the checklist's content comes from, and what of it is original.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     pub title: String,
@@ -62,7 +62,7 @@ pub struct Question {
     pub replaces: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     pub title: String,

@@ -1,0 +1,140 @@
+//! Problems found in a checklist file, each located by file, line and column, and the report
+//! that gathers every problem in one file. Line and column are 1-based; columns count
+//! characters, not bytes, so they match what an editor shows.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One thing wrong with a checklist file: where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// The file as the user named it (a path, or `built-in:<name>` for embedded checklists).
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// What is wrong and how to fix it, in plain English.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Every problem found in one checklist file, in the order they appear in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationReport {
+    pub problems: Vec<Problem>,
+}
+
+impl ValidationReport {
+    /// A report of a single problem, for failures that concern the whole file (too big,
+    /// unreadable, not UTF-8).
+    pub fn single(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        ValidationReport {
+            problems: vec![Problem {
+                file: file.to_owned(),
+                line,
+                column,
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// The file the problems belong to, or an empty string for an empty report.
+    pub fn file(&self) -> &str {
+        self.problems.first().map_or("", |p| p.file.as_str())
+    }
+}
+
+impl fmt::Display for ValidationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationReport {}
+
+impl From<ValidationReport> for crate::Error {
+    fn from(report: ValidationReport) -> Self {
+        crate::Error::InvalidInput(report.to_string())
+    }
+}
+
+/// The 1-based line and column of a byte offset in `text`. A leading byte-order mark is not
+/// counted as a column, because editors do not show it.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    let this_line = &before[line_start..];
+    let this_line = this_line.strip_prefix('\u{feff}').unwrap_or(this_line);
+    (line, this_line.chars().count() + 1)
+}
+
+/// Gathers problems while a file is read and checked, turning byte spans into lines and
+/// columns as they are recorded.
+pub(crate) struct Collector<'t> {
+    file: &'t str,
+    text: &'t str,
+    problems: Vec<(usize, Problem)>,
+}
+
+impl<'t> Collector<'t> {
+    pub(crate) fn new(file: &'t str, text: &'t str) -> Self {
+        Collector {
+            file,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Records a problem at the start of `span`.
+    pub(crate) fn at(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        let (line, column) = line_and_column(self.text, span.start);
+        let problem = Problem {
+            file: self.file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        };
+        self.problems.push((span.start, problem));
+    }
+
+    /// The source text of `span`, for quoting in messages.
+    pub(crate) fn source(&self, span: &Range<usize>) -> &'t str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The report, problems in file order (ties keep the order they were found in).
+    pub(crate) fn into_report(mut self) -> ValidationReport {
+        self.problems.sort_by_key(|(offset, _)| *offset);
+        ValidationReport {
+            problems: self.problems.into_iter().map(|(_, p)| p).collect(),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! A small typed reader over a span-carrying TOML table. It turns missing keys, wrong types,
+//! empty text and unknown keys into located problems and carries on, so one pass over a file
+//! reports everything wrong with it rather than stopping at the first mistake.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::problem::Collector;
+use super::suggest::closest;
+
+pub(crate) type Span = Range<usize>;
+
+/// One TOML table being read, with the name it has in the file (e.g. `[[questions]]`) so
+/// messages can say where a key belongs.
+pub(crate) struct TableReader<'t, 'i> {
+    table: &'t DeTable<'i>,
+    pub(crate) span: Span,
+    pub(crate) name: &'static str,
+}
+
+impl<'t, 'i> TableReader<'t, 'i> {
+    pub(crate) fn new(table: &'t DeTable<'i>, span: Span, name: &'static str) -> Self {
+        TableReader { table, span, name }
+    }
+
+    fn value(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    /// Reports every key not in `allowed`, suggesting the nearest allowed key for a typo.
+    pub(crate) fn check_keys(&self, out: &mut Collector, allowed: &[&str]) {
+        for key in self.table.keys() {
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let hint = match closest(name, allowed) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the keys allowed here are {}", list_keys(allowed)),
+            };
+            out.at(
+                &key.span(),
+                format!("unknown key `{name}` in {}; {hint}", self.name),
+            );
+        }
+    }
+
+    fn missing(&self, out: &mut Collector, key: &str, example: &str) {
+        out.at(
+            &self.span,
+            format!(
+                "{} has no `{key}`; add a line such as `{key} = {example}` to it",
+                self.name
+            ),
+        );
+    }
+
+    fn wrong_type(&self, out: &mut Collector, key: &str, value: &Spanned<DeValue>, want: &str) {
+        out.at(
+            &value.span(),
+            format!(
+                "`{key}` in {} must be {want}, but here it is {}",
+                self.name,
+                describe(value.get_ref())
+            ),
+        );
+    }
+
+    /// A required piece of text that must not be blank.
+    pub(crate) fn text(&self, out: &mut Collector, key: &str) -> (String, Span) {
+        let Some(value) = self.value(key) else {
+            self.missing(out, key, text_example(key));
+            return (String::new(), self.span.clone());
+        };
+        let Some(text) = value.get_ref().as_str() else {
+            self.wrong_type(out, key, value, "text in double quotes");
+            return (String::new(), value.span());
+        };
+        if text.trim().is_empty() {
+            out.at(
+                &value.span(),
+                format!(
+                    "`{key}` in {} is empty; write the text between the quotes",
+                    self.name
+                ),
+            );
+        }
+        (text.trim().to_owned(), value.span())
+    }
+
+    /// A list of non-blank pieces of text. A missing key is an empty list when `required` is
+    /// false; each item comes back with its own span for later checks.
+    pub(crate) fn text_list(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        required: bool,
+    ) -> (Vec<Spanned<String>>, Span) {
+        let Some(value) = self.value(key) else {
+            if required {
+                self.missing(out, key, "[\"...\", \"...\"]");
+            }
+            return (Vec::new(), self.span.clone());
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(out, key, value, "a list of text, like [\"...\", \"...\"]");
+            return (Vec::new(), value.span());
+        };
+        if required && items.is_empty() {
+            out.at(
+                &value.span(),
+                format!(
+                    "`{key}` in {} is an empty list; add at least one item",
+                    self.name
+                ),
+            );
+        }
+        let mut texts = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item.get_ref().as_str() {
+                Some(text) if !text.trim().is_empty() => {
+                    texts.push(Spanned::new(item.span(), text.trim().to_owned()));
+                }
+                Some(_) => out.at(
+                    &item.span(),
+                    format!(
+                        "item {} of `{key}` in {} is empty; write the text or remove the item",
+                        i + 1,
+                        self.name
+                    ),
+                ),
+                None => self.wrong_type(out, key, item, "a list of text only"),
+            }
+        }
+        (texts, value.span())
+    }
+
+    /// A whole number within `range`; `default` is used when the key is absent (and when it
+    /// is `None`, the key is required).
+    pub(crate) fn integer(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        default: Option<u32>,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> (Option<u32>, Span) {
+        let Some(value) = self.value(key) else {
+            if default.is_none() {
+                self.missing(out, key, &range.start().to_string());
+            }
+            return (default, self.span.clone());
+        };
+        let Some(integer) = value.get_ref().as_integer() else {
+            self.wrong_type(out, key, value, "a whole number without quotes");
+            return (None, value.span());
+        };
+        let parsed = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
+        match parsed.and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if range.contains(&n) => (Some(n), value.span()),
+            _ => {
+                out.at(
+                    &value.span(),
+                    format!(
+                        "`{key}` in {} is {}, but it must be between {} and {}",
+                        self.name,
+                        out.source(&value.span()),
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                (None, value.span())
+            }
+        }
+    }
+
+    /// A required sub-table, such as `[questions.recommendation]`.
+    pub(crate) fn table(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        name: &'static str,
+    ) -> Option<TableReader<'t, 'i>> {
+        let Some(value) = self.value(key) else {
+            out.at(
+                &self.span,
+                format!(
+                    "{} has no `{key}`; add a {name} table with its keys",
+                    self.name
+                ),
+            );
+            return None;
+        };
+        match value.get_ref().as_table() {
+            Some(table) => Some(TableReader::new(table, value.span(), name)),
+            None => {
+                self.wrong_type(out, key, value, &format!("a table, written as {name}"));
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty array of tables, such as the `[[questions]]`.
+    pub(crate) fn tables(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        name: &'static str,
+    ) -> Vec<TableReader<'t, 'i>> {
+        let Some(value) = self.value(key) else {
+            out.at(
+                &self.span,
+                format!("the file has no {name} tables; add at least one, starting with a line `{name}`"),
+            );
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(out, key, value, &format!("a series of {name} tables"));
+            return Vec::new();
+        };
+        if items.is_empty() {
+            out.at(
+                &value.span(),
+                format!("`{key}` is empty; add at least one {name} table"),
+            );
+        }
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push(TableReader::new(table, item.span(), name)),
+                None => self.wrong_type(out, key, item, &format!("a series of {name} tables")),
+            }
+        }
+        tables
+    }
+}
+
+/// "a whole number (7)", "text (\"seven\")": what a value is, for wrong-type messages.
+fn describe(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// An example value for a missing text key, where "..." would not show what is expected.
+fn text_example(key: &str) -> &'static str {
+    match key {
+        "provenance" => "\"published\"",
+        "version" => "\"1.0\"",
+        "id" => "\"a-short-id\"",
+        _ => "\"...\"",
+    }
+}
+
+fn list_keys(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    quoted.join(", ")
+}
