@@ -77,7 +77,12 @@ pub(crate) fn read(text: &str, out: &mut Collector) -> Option<(Checklist, Spans)
     if !errors.is_empty() {
         return None;
     }
-    let root = TableReader::new(document.get_ref(), 0..0, "the top level of the file");
+    let root = TableReader::new(
+        document.get_ref(),
+        0..0,
+        "the top level of the file",
+        ROOT_KEYS,
+    );
     Some(read_root(&root, out))
 }
 
@@ -93,23 +98,28 @@ fn toml_error_message(message: &str, at: &str) -> String {
 }
 
 fn read_root(root: &TableReader, out: &mut Collector) -> (Checklist, Spans) {
-    root.check_keys(out, ROOT_KEYS);
+    root.check_keys(out);
     let (id, id_span) = root.text(out, "id");
     let (version, version_span) = root.text(out, "version");
     let (title, _) = root.text(out, "title");
     let (summary, _) = root.text(out, "summary");
-    let source = read_source(root.table(out, "source", "[source]"), out);
+    let source = read_source(root.table(out, "source", "[source]", SOURCE_KEYS), out);
     let (levels, level_spans): (Vec<_>, Vec<_>) = root
-        .tables(out, "levels", "[[levels]]")
+        .tables(out, "levels", "[[levels]]", LEVEL_KEYS)
         .iter()
         .map(|t| read_level(t, out))
         .unzip();
     let (questions, question_spans): (Vec<_>, Vec<_>) = root
-        .tables(out, "questions", "[[questions]]")
+        .tables(out, "questions", "[[questions]]", QUESTION_KEYS)
         .iter()
         .map(|t| read_question(t, out))
         .unzip();
-    let overall = root.table(out, "overall_recommendation", "[overall_recommendation]");
+    let overall = root.table(
+        out,
+        "overall_recommendation",
+        "[overall_recommendation]",
+        RECOMMENDATION_KEYS,
+    );
     let checklist = Checklist {
         id,
         version,
@@ -134,7 +144,7 @@ fn read_source(table: Option<TableReader>, out: &mut Collector) -> Source {
     let Some(t) = table else {
         return Source::default();
     };
-    t.check_keys(out, SOURCE_KEYS);
+    t.check_keys(out);
     Source {
         title: t.text(out, "title").0,
         author: t.text(out, "author").0,
@@ -145,7 +155,7 @@ fn read_source(table: Option<TableReader>, out: &mut Collector) -> Source {
 }
 
 fn read_level(t: &TableReader, out: &mut Collector) -> (Level, LevelSpans) {
-    t.check_keys(out, LEVEL_KEYS);
+    t.check_keys(out);
     let (level, level_span) = t.integer(out, "level", None, 0..=6);
     let (label, label_span) = t.text(out, "label");
     let level = Level {
@@ -163,13 +173,18 @@ fn read_level(t: &TableReader, out: &mut Collector) -> (Level, LevelSpans) {
 }
 
 fn read_question(t: &TableReader, out: &mut Collector) -> (Question, QuestionSpans) {
-    t.check_keys(out, QUESTION_KEYS);
+    t.check_keys(out);
     let (id, id_span) = t.text(out, "id");
     let (number, number_span) = t.integer(out, "number", None, 1..=999);
     let (descriptors, descriptors_span) = t.text_list(out, "descriptors", true);
     let (evidence_prompts, _) = t.text_list(out, "evidence_prompts", true);
     let (replaces, _) = t.text_list(out, "replaces", false);
-    let recommendation = t.table(out, "recommendation", "[questions.recommendation]");
+    let recommendation = t.table(
+        out,
+        "recommendation",
+        "[questions.recommendation]",
+        RECOMMENDATION_KEYS,
+    );
     let question = Question {
         id,
         number: number.unwrap_or(0),
@@ -215,7 +230,7 @@ fn read_recommendation(table: Option<TableReader>, out: &mut Collector) -> Recom
     let Some(t) = table else {
         return Recommendation::default();
     };
-    t.check_keys(out, RECOMMENDATION_KEYS);
+    t.check_keys(out);
     Recommendation {
         title: t.text(out, "title").0,
         text: t.text(out, "text").0,

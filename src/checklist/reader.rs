@@ -18,27 +18,39 @@ pub(crate) struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
     pub(crate) span: Span,
     pub(crate) name: &'static str,
+    allowed: &'static [&'static str],
 }
 
 impl<'t, 'i> TableReader<'t, 'i> {
-    pub(crate) fn new(table: &'t DeTable<'i>, span: Span, name: &'static str) -> Self {
-        TableReader { table, span, name }
+    /// A reader for `table`, whose keys must all be in `allowed`.
+    pub(crate) fn new(
+        table: &'t DeTable<'i>,
+        span: Span,
+        name: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Self {
+        TableReader {
+            table,
+            span,
+            name,
+            allowed,
+        }
     }
 
     fn value(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.table.get(key)
     }
 
-    /// Reports every key not in `allowed`, suggesting the nearest allowed key for a typo.
-    pub(crate) fn check_keys(&self, out: &mut Collector, allowed: &[&str]) {
+    /// Reports every key that is not allowed, suggesting the nearest allowed key for a typo.
+    pub(crate) fn check_keys(&self, out: &mut Collector) {
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
-            if allowed.contains(&name) {
+            if self.allowed.contains(&name) {
                 continue;
             }
-            let hint = match closest(name, allowed) {
+            let hint = match closest(name, self.allowed) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the keys allowed here are {}", list_keys(allowed)),
+                None => format!("the keys allowed here are {}", list_keys(self.allowed)),
             };
             out.at(
                 &key.span(),
@@ -47,7 +59,19 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
     }
 
+    /// True when an unknown key in this table looks like a typo of `key`; its "did you mean"
+    /// report already tells the user what to fix, so `key` is not reported missing as well.
+    fn misspelt(&self, key: &str) -> bool {
+        self.table.keys().any(|k| {
+            let name = k.get_ref().as_ref();
+            !self.allowed.contains(&name) && closest(name, self.allowed) == Some(key)
+        })
+    }
+
     fn missing(&self, out: &mut Collector, key: &str, example: &str) {
+        if self.misspelt(key) {
+            return;
+        }
         out.at(
             &self.span,
             format!(
@@ -119,20 +143,22 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
         let mut texts = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            match item.get_ref().as_str() {
-                Some(text) if !text.trim().is_empty() => {
-                    texts.push(Spanned::new(item.span(), text.trim().to_owned()));
-                }
-                Some(_) => out.at(
+            let Some(text) = item.get_ref().as_str() else {
+                self.wrong_type(out, key, item, "a list of text only");
+                continue;
+            };
+            if text.trim().is_empty() {
+                out.at(
                     &item.span(),
                     format!(
                         "item {} of `{key}` in {} is empty; write the text or remove the item",
                         i + 1,
                         self.name
                     ),
-                ),
-                None => self.wrong_type(out, key, item, "a list of text only"),
+                );
             }
+            // Kept even when empty, so a blank descriptor is not also counted as a missing one.
+            texts.push(Spanned::new(item.span(), text.trim().to_owned()));
         }
         (texts, value.span())
     }
@@ -181,6 +207,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         out: &mut Collector,
         key: &str,
         name: &'static str,
+        allowed: &'static [&'static str],
     ) -> Option<TableReader<'t, 'i>> {
         let Some(value) = self.value(key) else {
             out.at(
@@ -193,7 +220,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             return None;
         };
         match value.get_ref().as_table() {
-            Some(table) => Some(TableReader::new(table, value.span(), name)),
+            Some(table) => Some(TableReader::new(table, value.span(), name, allowed)),
             None => {
                 self.wrong_type(out, key, value, &format!("a table, written as {name}"));
                 None
@@ -207,8 +234,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
         out: &mut Collector,
         key: &str,
         name: &'static str,
+        allowed: &'static [&'static str],
     ) -> Vec<TableReader<'t, 'i>> {
         let Some(value) = self.value(key) else {
+            if self.misspelt(key) {
+                return Vec::new();
+            }
             out.at(
                 &self.span,
                 format!("the file has no {name} tables; add at least one, starting with a line `{name}`"),
@@ -228,7 +259,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let mut tables = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref().as_table() {
-                Some(table) => tables.push(TableReader::new(table, item.span(), name)),
+                Some(table) => tables.push(TableReader::new(table, item.span(), name, allowed)),
                 None => self.wrong_type(out, key, item, &format!("a series of {name} tables")),
             }
         }

@@ -69,7 +69,10 @@ fn check_levels(checklist: &Checklist, spans: &Spans, out: &mut Collector) {
         let at = spans.levels.first().map_or(&spans.root, |l| &l.level);
         out.at(
             at,
-            format!("the scale has {count} level(s), but it must have between {MIN_LEVELS} and {MAX_LEVELS}; add or remove [[levels]] tables"),
+            format!(
+                "the scale has {}, but it must have between {MIN_LEVELS} and {MAX_LEVELS}; add or remove [[levels]] tables",
+                plural(count, "level")
+            ),
         );
     }
     for (i, (level, at)) in checklist.levels.iter().zip(&spans.levels).enumerate() {
@@ -146,8 +149,9 @@ fn check_descriptors(checklist: &Checklist, spans: &Spans, out: &mut Collector) 
             out.at(
                 &at.descriptors,
                 format!(
-                    "question \"{}\" has {count} descriptor(s), but the scale has {levels} levels; write one descriptor per level, lowest level first, and {fix}",
-                    question.id
+                    "question \"{}\" has {}, but the scale has {levels} levels; write one descriptor per level, lowest level first, and {fix}",
+                    question.id,
+                    plural(count, "descriptor")
                 ),
             );
         }
@@ -175,6 +179,15 @@ fn check_replaces(checklist: &Checklist, spans: &Spans, out: &mut Collector) {
                 format!("`replaces` lists \"{old}\" twice; list it once"),
             );
         }
+    }
+}
+
+/// "1 level", "8 levels".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 

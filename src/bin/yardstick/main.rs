@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod checklist_cmd;
+
 use clap::{Parser, Subcommand};
 use yardstick::store;
 
@@ -20,6 +22,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check checklist files, or list the checklists available.
+    #[command(subcommand)]
+    Checklist(checklist_cmd::ChecklistCommand),
     /// List every assessment in the database.
     List {
         /// Print JSON instead of a table.
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), yardstick::Error> {
     let db_path = resolve_db_path(cli.db)?;
     match cli.command {
+        Command::Checklist(command) => checklist_cmd::run(command, &db_path)?,
         Command::List { json } => {
             let conn = store::open(&db_path)?;
             let summaries = store::assessments::list_summaries(&conn)?;
