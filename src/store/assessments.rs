@@ -1,10 +1,50 @@
-//! Assessments as the home screen and `yardstick list` see them: one summary row each.
+//! Assessments: one organisation's self-assessment for one financial year against one
+//! checklist snapshot. Owns the draft → final → (reopened) draft life cycle and the rule that
+//! a final assessment cannot be changed, and the summary rows of the home screen and `list`.
 
-use rusqlite::Connection;
-use serde::Serialize;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Result;
+use super::snapshots::{self, SnapshotInfo};
+use super::{audit, carry, now, organisations, validate, write};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentStatus {
+    Draft,
+    Final,
+}
+
+impl AssessmentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Final => "final",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub organisation: String,
+    /// Financial year, e.g. "2026/27".
+    pub period: String,
+    pub assessor: String,
+    pub status: AssessmentStatus,
+    pub checklist: SnapshotInfo,
+    pub question_count: u32,
+    /// The assessment this one was started from, if any (and not since deleted).
+    pub previous_id: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub finalised_at: Option<String>,
+    pub approver: Option<String>,
+}
 
 /// One assessment on the home screen: who, when, how far along.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -18,16 +58,48 @@ pub struct AssessmentSummary {
     pub assessor: String,
     pub answered: u32,
     pub question_count: u32,
+    /// See [`overall_level`]; `None` until a question has a level.
+    pub overall_level: Option<u8>,
     pub updated_at: String,
+}
+
+/// What is needed to start an assessment. `checklist_source` is the full text of the
+/// checklist file (e.g. `LoadedChecklist::source_text`); it is stored as the snapshot.
+#[derive(Debug, Clone)]
+pub struct NewAssessment<'a> {
+    pub organisation_id: i64,
+    pub period: &'a str,
+    pub assessor: &'a str,
+    pub checklist_source: &'a str,
+    /// Carry answers, evidence and open actions forward from this assessment.
+    pub from: Option<i64>,
+}
+
+/// The overall maturity level of an assessment: the mean of the assessed levels, rounded
+/// down. Rounded down because a council that is at level 3 on some questions and 2 on others
+/// has not yet reached level 3 across the board, and a summary for senior managers should not
+/// flatter. The mean (rather than the median) moves when any one question improves, so
+/// year-on-year progress shows. Questions not assessed are left out rather than counted as 0.
+/// `list_summaries` computes the same in SQL.
+pub fn overall_level(levels: impl IntoIterator<Item = u8>) -> Option<u8> {
+    let (sum, count) = levels
+        .into_iter()
+        .fold((0u32, 0u32), |(sum, count), level| {
+            (sum + u32::from(level), count + 1)
+        });
+    (count > 0).then(|| (sum / count) as u8)
 }
 
 /// Every assessment, grouped by organisation name and newest period first.
 pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
     let mut statement = conn.prepare(
         "SELECT a.id, o.id, o.name, a.period, a.status, a.assessor,
-                (SELECT COUNT(*) FROM answer n WHERE n.assessment_id = a.id AND n.level IS NOT NULL),
-                a.question_count, a.updated_at
-           FROM assessment a JOIN organisation o ON o.id = a.organisation_id
+                COALESCE(n.answered, 0), a.question_count, n.level_sum / n.answered, a.updated_at
+           FROM assessment a
+           JOIN organisation o ON o.id = a.organisation_id
+           LEFT JOIN (SELECT assessment_id, COUNT(level) AS answered, SUM(level) AS level_sum
+                        FROM answer WHERE level IS NOT NULL GROUP BY assessment_id) n
+                  ON n.assessment_id = a.id
           ORDER BY o.name COLLATE NOCASE, a.period DESC, a.id DESC",
     )?;
     let rows = statement.query_map([], |row| {
@@ -40,8 +112,218 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
             assessor: row.get(5)?,
             answered: row.get(6)?,
             question_count: row.get(7)?,
-            updated_at: row.get(8)?,
+            overall_level: row.get(8)?,
+            updated_at: row.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+const SELECT: &str = "SELECT a.id, a.organisation_id, o.name, a.period, a.assessor, a.status,
+        s.checklist_id, s.version, s.sha256, a.question_count, a.previous_id,
+        a.created_at, a.updated_at, a.finalised_at, a.approver
+   FROM assessment a
+   JOIN organisation o ON o.id = a.organisation_id
+   JOIN checklist_snapshot s ON s.id = a.checklist_snapshot_id";
+
+fn from_row(row: &Row) -> rusqlite::Result<Assessment> {
+    let status: String = row.get(5)?;
+    Ok(Assessment {
+        id: row.get(0)?,
+        organisation_id: row.get(1)?,
+        organisation: row.get(2)?,
+        period: row.get(3)?,
+        assessor: row.get(4)?,
+        status: if status == "final" {
+            AssessmentStatus::Final
+        } else {
+            AssessmentStatus::Draft
+        },
+        checklist: SnapshotInfo {
+            checklist_id: row.get(6)?,
+            version: row.get(7)?,
+            sha256: row.get(8)?,
+        },
+        question_count: row.get(9)?,
+        previous_id: row.get(10)?,
+        created_at: row.get(11)?,
+        updated_at: row.get(12)?,
+        finalised_at: row.get(13)?,
+        approver: row.get(14)?,
+    })
+}
+
+pub fn get_assessment(conn: &Connection, id: i64) -> Result<Assessment> {
+    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(id))
+}
+
+/// All assessments of one organisation, oldest period first (the order of a comparison).
+pub fn list_for_organisation(conn: &Connection, organisation_id: i64) -> Result<Vec<Assessment>> {
+    let mut statement = conn.prepare(&format!(
+        "{SELECT} WHERE a.organisation_id = ?1 ORDER BY a.period, a.id"
+    ))?;
+    let rows = statement.query_map([organisation_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub(crate) fn not_found(id: i64) -> Error {
+    Error::NotFound(format!(
+        "There is no assessment with id {id}. It may have been deleted; `yardstick list` shows the ones there are."
+    ))
+}
+
+/// The assessment, if it may be changed; a final one gives a `Locked` error that says how to
+/// unlock it. Every write to an assessment's parts goes through here.
+pub fn ensure_draft(conn: &Connection, id: i64) -> Result<Assessment> {
+    let assessment = get_assessment(conn, id)?;
+    if assessment.status == AssessmentStatus::Final {
+        return Err(Error::Locked(format!(
+            "The {} assessment for {} (id {id}) is final, so it cannot be changed. Reopen it, giving a reason, if it needs correcting.",
+            assessment.organisation, assessment.period
+        )));
+    }
+    Ok(assessment)
+}
+
+/// Marks an assessment as changed now, for "last saved" and list order.
+pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE assessment SET updated_at = ?2 WHERE id = ?1",
+        params![id, now()],
+    )?;
+    Ok(())
+}
+
+/// Starts a draft assessment, storing the checklist snapshot, and if `from` is given carries
+/// that assessment's answers, evidence and open actions forward, all in one transaction.
+pub fn create_assessment(conn: &Connection, new: &NewAssessment) -> Result<Assessment> {
+    validate::period(new.period)?;
+    let period = new.period.trim();
+    let assessor = new.assessor.trim();
+    validate::text("assessor name", assessor)?;
+    write(conn, |tx| {
+        let organisation = organisations::get_organisation(tx, new.organisation_id)?;
+        refuse_duplicate(tx, &organisation, period)?;
+        if let Some(from) = new.from {
+            get_assessment(tx, from)?;
+        }
+        let snapshot_id = snapshots::store_snapshot(tx, new.checklist_source)?;
+        let checklist = snapshots::parse_stored(tx, snapshot_id)?;
+        let at = now();
+        tx.execute(
+            "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id,
+                                     question_count, previous_id, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?7)",
+            params![organisation.id, period, assessor, snapshot_id, checklist.questions.len() as u32, new.from, at],
+        )?;
+        let id = tx.last_insert_rowid();
+        let created = match new.from {
+            Some(from) => format!(
+                "started from assessment {from}; {}",
+                carry::carry_forward(tx, from, id, &checklist)?
+            ),
+            None => "started".to_string(),
+        };
+        audit::record(tx, id, "assessment", None, Some(&created))?;
+        get_assessment(tx, id)
+    })
+}
+
+fn refuse_duplicate(
+    conn: &Connection,
+    organisation: &organisations::Organisation,
+    period: &str,
+) -> Result<()> {
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM assessment WHERE organisation_id = ?1 AND period = ?2",
+            params![organisation.id, period],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match existing {
+        Some(id) => Err(Error::Conflict(format!(
+            "{} already has an assessment for {period} (id {id}). Open that one, or choose another period.",
+            organisation.name
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Signs an assessment off: it becomes final and read-only.
+pub fn finalise(conn: &Connection, id: i64, approver: &str) -> Result<Assessment> {
+    let approver = validate::required("approver's name", approver)?;
+    write(conn, |tx| {
+        ensure_draft(tx, id)?;
+        tx.execute(
+            "UPDATE assessment SET status = 'final', approver = ?2, finalised_at = ?3, updated_at = ?3 WHERE id = ?1",
+            params![id, approver, now()],
+        )?;
+        audit::record(
+            tx,
+            id,
+            "status",
+            Some("draft"),
+            Some(&format!("final, approved by {approver}")),
+        )?;
+        get_assessment(tx, id)
+    })
+}
+
+/// Reopens a final assessment as a draft. The reason is required and kept in the audit trail
+/// with the sign-off it undoes, because changing a signed-off assessment must be accountable.
+pub fn reopen(conn: &Connection, id: i64, reason: &str) -> Result<Assessment> {
+    let reason = validate::required("reason for reopening", reason)?;
+    write(conn, |tx| {
+        let assessment = get_assessment(tx, id)?;
+        if assessment.status != AssessmentStatus::Final {
+            return Err(Error::Conflict(format!(
+                "The {} assessment for {} (id {id}) is already a draft, so there is nothing to reopen.",
+                assessment.organisation, assessment.period
+            )));
+        }
+        tx.execute(
+            "UPDATE assessment SET status = 'draft', approver = NULL, finalised_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![id, now()],
+        )?;
+        let old = format!(
+            "final, approved by {} on {}",
+            assessment.approver.as_deref().unwrap_or("unknown"),
+            assessment.finalised_at.as_deref().unwrap_or("unknown date")
+        );
+        audit::record(
+            tx,
+            id,
+            "status",
+            Some(&old),
+            Some(&format!("draft, reopened: {reason}")),
+        )?;
+        get_assessment(tx, id)
+    })
+}
+
+/// Deletes a draft assessment with everything in it. A final one must be reopened first.
+pub fn delete_assessment(conn: &Connection, id: i64) -> Result<()> {
+    write(conn, |tx| {
+        ensure_draft(tx, id)?;
+        tx.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
+        Ok(())
+    })
+}
+
+/// Changes who is recorded as the assessor of a draft.
+pub fn set_assessor(conn: &Connection, id: i64, assessor: &str) -> Result<Assessment> {
+    let assessor = assessor.trim();
+    validate::text("assessor name", assessor)?;
+    write(conn, |tx| {
+        let before = ensure_draft(tx, id)?;
+        tx.execute(
+            "UPDATE assessment SET assessor = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, assessor, now()],
+        )?;
+        audit::record_change(tx, id, "assessor", Some(&before.assessor), Some(assessor))?;
+        get_assessment(tx, id)
+    })
 }

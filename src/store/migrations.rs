@@ -13,11 +13,21 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
 /// The schema version this build of Yardstick writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of every Yardstick database ("YRDS" in ASCII), so a restore or an
+/// open can tell a Yardstick file from any other SQLite file.
+pub const APPLICATION_ID: i32 = 0x5952_4453;
+
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if current > SCHEMA_VERSION {
         return Err(Error::Conflict(format!(
             "The database {} was written by a newer version of Yardstick (schema {current}; this version understands up to {SCHEMA_VERSION}). Install the newer Yardstick to open it; the file has not been changed.",
+            path.display()
+        )));
+    }
+    if current == 0 && has_foreign_tables(conn)? {
+        return Err(Error::InvalidInput(format!(
+            "{} is an SQLite database but not a Yardstick one, so Yardstick has left it alone. Choose a Yardstick database, or a new file name to start an empty one.",
             path.display()
         )));
     }
@@ -37,9 +47,20 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             ))
         })?;
     }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+/// A database at version 0 that already holds tables belongs to some other program.
+fn has_foreign_tables(conn: &Connection) -> Result<bool> {
+    let count: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(count > 0)
 }
 
 /// Writes `<file>.schema-<N>.bak` beside the database with SQLite's online backup, so an
@@ -48,7 +69,7 @@ fn backup_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".schema-{version}.bak"));
     let backup_path = path.with_file_name(name);
-    conn.backup(rusqlite::DatabaseName::Main, &backup_path, None)
+    conn.backup(rusqlite::MAIN_DB, &backup_path, None)
         .map_err(|e| {
             Error::Internal(format!(
                 "Could not write a backup of {} to {} before upgrading it: {e}. The database was not upgraded.",

@@ -1,19 +1,33 @@
 //! The SQLite store: opening a database file with the pragmas Yardstick relies on, and
 //! bringing its schema up to date. Repository modules below take `&Connection` or
-//! `&Transaction` and own one table or aggregate each.
+//! `&Transaction` and own one table or aggregate each; `detail` assembles one assessment for
+//! the screens and the report.
 
+pub mod actions;
+pub mod answers;
 pub mod assessments;
+pub mod audit;
+pub mod backup;
+mod carry;
+pub mod detail;
+pub mod evidence;
+mod evidence_files;
+pub mod organisations;
+pub mod settings;
+pub mod snapshots;
+pub mod validate;
 
 pub use rusqlite::{Connection, Transaction};
 mod migrations;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::TransactionBehavior;
 
 use crate::{Error, Result};
 
-pub use migrations::SCHEMA_VERSION;
+pub use detail::{load_assessment, AssessmentDetail};
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// Opens (creating if needed) the database at `path`, sets the pragmas and applies pending
 /// migrations.
@@ -21,7 +35,10 @@ pub fn open(path: &Path) -> Result<Connection> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
             Error::io(
-                format!("Could not create the folder {} for the database", parent.display()),
+                format!(
+                    "Could not create the folder {} for the database",
+                    parent.display()
+                ),
                 e,
             )
         })?;
@@ -32,18 +49,66 @@ pub fn open(path: &Path) -> Result<Connection> {
             path.display()
         ))
     })?;
-    set_pragmas(&conn)?;
+    set_pragmas(&conn).map_err(|e| not_a_database(path, e))?;
     migrations::migrate(&mut conn, path)?;
     Ok(conn)
 }
 
-fn set_pragmas(conn: &Connection) -> Result<()> {
+fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     // WAL with synchronous=FULL: a write the UI reported as saved survives a crash or power cut.
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
          PRAGMA busy_timeout = 5000;",
-    )?;
-    Ok(())
+    )
+}
+
+fn not_a_database(path: &Path, error: rusqlite::Error) -> Error {
+    Error::InvalidInput(format!(
+        "{} is not a database Yardstick can open ({error}). Choose a Yardstick database file, or pass --db with a new file name to start an empty one.",
+        path.display()
+    ))
+}
+
+/// The folder that holds this connection's attached evidence files: `<data dir>/evidence`,
+/// beside the database so that a database moved with its folder keeps its attachments.
+/// `None` for an in-memory database, which has nowhere to keep files.
+pub fn evidence_dir(conn: &Connection) -> Option<PathBuf> {
+    let path = conn.path().filter(|p| !p.is_empty())?;
+    Some(crate::paths::data_dir_for(Path::new(path)).join("evidence"))
+}
+
+/// The current time as stored in every `*_at` column: RFC 3339 in UTC with milliseconds, so
+/// text order is time order.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Runs `work` as one write transaction. Outside a transaction it takes the write lock at once
+/// (`BEGIN IMMEDIATE`) so a second writer waits on `busy_timeout` instead of failing half way;
+/// inside a caller's transaction it uses a savepoint so the caller's commit stays in charge.
+pub(crate) fn write<T>(
+    conn: &Connection,
+    work: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
+    if conn.is_autocommit() {
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        return Ok(value);
+    }
+    conn.execute_batch("SAVEPOINT yardstick_write")?;
+    match work(conn) {
+        Ok(value) => {
+            conn.execute_batch("RELEASE yardstick_write")?;
+            Ok(value)
+        }
+        Err(error) => {
+            // The original error is the one worth reporting; a failed rollback leaves the
+            // caller's transaction to be rolled back when it is dropped.
+            let _ = conn.execute_batch("ROLLBACK TO yardstick_write; RELEASE yardstick_write");
+            Err(error)
+        }
+    }
 }

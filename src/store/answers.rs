@@ -1,0 +1,226 @@
+//! Answers: for each question of an assessment, the level chosen (or "not assessed"), the
+//! rationale, the confidence in the evidence and the target level. Levels are checked against
+//! the scale of the assessment's own checklist snapshot, never a hard-coded one.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{assessments, audit, now, snapshots, validate, write};
+use crate::checklist::Checklist;
+use crate::{Error, Result};
+
+/// How far the evidence supports the level chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "low" => Ok(Self::Low),
+            "medium" => Ok(Self::Medium),
+            "high" => Ok(Self::High),
+            _ => Err(Error::InvalidInput(format!(
+                "\"{value}\" is not a confidence. Use low, medium or high."
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    pub question_id: String,
+    /// `None` is "not assessed".
+    pub level: Option<u8>,
+    pub rationale: String,
+    pub confidence: Option<Confidence>,
+    pub target_level: Option<u8>,
+    /// Copied from an earlier assessment and not yet saved in this one: the task list shows
+    /// it as "in progress" so the assessor reviews it.
+    pub carried_forward: bool,
+    pub updated_at: String,
+}
+
+/// Everything the user can set on one answer; saving replaces all of it (autosave sends the
+/// whole form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerInput {
+    pub level: Option<u8>,
+    pub rationale: String,
+    pub confidence: Option<Confidence>,
+    pub target_level: Option<u8>,
+}
+
+impl From<&Answer> for AnswerInput {
+    fn from(answer: &Answer) -> Self {
+        AnswerInput {
+            level: answer.level,
+            rationale: answer.rationale.clone(),
+            confidence: answer.confidence,
+            target_level: answer.target_level,
+        }
+    }
+}
+
+const COLUMNS: &str =
+    "question_id, level, rationale, confidence, target_level, carried_forward, updated_at";
+
+fn from_row(row: &Row) -> rusqlite::Result<Answer> {
+    let confidence: Option<String> = row.get(3)?;
+    Ok(Answer {
+        question_id: row.get(0)?,
+        level: row.get(1)?,
+        rationale: row.get(2)?,
+        confidence: confidence.and_then(|c| Confidence::parse(&c).ok()),
+        target_level: row.get(4)?,
+        carried_forward: row.get(5)?,
+        updated_at: row.get(6)?,
+    })
+}
+
+pub fn get_answer(
+    conn: &Connection,
+    assessment_id: i64,
+    question_id: &str,
+) -> Result<Option<Answer>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM answer WHERE assessment_id = ?1 AND question_id = ?2"),
+            params![assessment_id, question_id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The answers of one assessment, in no particular order (the checklist gives the order).
+pub fn list_answers(conn: &Connection, assessment_id: i64) -> Result<Vec<Answer>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM answer WHERE assessment_id = ?1"
+    ))?;
+    let rows = statement.query_map([assessment_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Saves one answer as one durable commit, with an audit row for each field that changed.
+pub fn save_answer(
+    conn: &Connection,
+    assessment_id: i64,
+    question_id: &str,
+    input: &AnswerInput,
+) -> Result<Answer> {
+    validate::text("rationale", &input.rationale)?;
+    write(conn, |tx| {
+        assessments::ensure_draft(tx, assessment_id)?;
+        let checklist = snapshots::assessment_checklist(tx, assessment_id)?;
+        check_against_checklist(&checklist, question_id, input)?;
+        let before = get_answer(tx, assessment_id, question_id)?;
+        tx.execute(
+            "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)
+             ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                level = excluded.level, rationale = excluded.rationale, confidence = excluded.confidence,
+                target_level = excluded.target_level, carried_forward = 0, updated_at = excluded.updated_at",
+            params![
+                assessment_id,
+                question_id,
+                input.level,
+                input.rationale,
+                input.confidence.map(Confidence::as_str),
+                input.target_level,
+                now()
+            ],
+        )?;
+        audit_changes(tx, assessment_id, question_id, before.as_ref(), input)?;
+        assessments::touch(tx, assessment_id)?;
+        get_answer(tx, assessment_id, question_id)?.ok_or_else(|| {
+            Error::Internal("The answer was saved but could not be read back.".into())
+        })
+    })
+}
+
+/// The question must be in this assessment's checklist and both levels on its scale.
+pub(crate) fn check_against_checklist(
+    checklist: &Checklist,
+    question_id: &str,
+    input: &AnswerInput,
+) -> Result<()> {
+    if checklist.question(question_id).is_none() {
+        let ids: Vec<&str> = checklist.questions.iter().map(|q| q.id.as_str()).collect();
+        return Err(Error::InvalidInput(format!(
+            "\"{question_id}\" is not a question in the checklist \"{}\" this assessment uses. Its questions are: {}.",
+            checklist.title,
+            ids.join(", ")
+        )));
+    }
+    let max = checklist.max_level();
+    for (field, level) in [("level", input.level), ("target level", input.target_level)] {
+        if level.is_some_and(|l| l > max) {
+            return Err(Error::InvalidInput(format!(
+                "The {field} {} is not on this checklist's scale, which runs from 0 to {max}.",
+                level.unwrap_or_default()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn audit_changes(
+    conn: &Connection,
+    assessment_id: i64,
+    question_id: &str,
+    before: Option<&Answer>,
+    after: &AnswerInput,
+) -> Result<()> {
+    let old = before.map(AnswerInput::from).unwrap_or_default();
+    let level = |l: Option<u8>| {
+        l.map(|l| l.to_string())
+            .unwrap_or_else(|| "not assessed".into())
+    };
+    let fields = [
+        ("level", level(old.level), level(after.level)),
+        ("rationale", old.rationale.clone(), after.rationale.clone()),
+        (
+            "confidence",
+            old.confidence.map_or("", Confidence::as_str).to_string(),
+            after.confidence.map_or("", Confidence::as_str).to_string(),
+        ),
+        (
+            "target level",
+            level(old.target_level),
+            level(after.target_level),
+        ),
+    ];
+    for (field, old_value, new_value) in fields {
+        let old_value = before.map(|_| old_value.as_str());
+        if old_value == Some(new_value.as_str()) {
+            continue;
+        }
+        // A brand-new answer records only the fields that say something.
+        if before.is_none() && (new_value.is_empty() || new_value == "not assessed") {
+            continue;
+        }
+        audit::record(
+            conn,
+            assessment_id,
+            &format!("{question_id}: {field}"),
+            old_value,
+            Some(&new_value),
+        )?;
+    }
+    Ok(())
+}

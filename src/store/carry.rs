@@ -1,0 +1,58 @@
+//! Starting an assessment from a previous one: answers, evidence and outstanding actions are
+//! copied into the new draft, matched by stable question id (and by `replaces` when a
+//! question was renamed or merged in a newer checklist), so last year's work is the starting
+//! point and nothing has to be typed twice.
+
+use rusqlite::{params, Connection};
+
+use super::now;
+use crate::checklist::Checklist;
+use crate::Result;
+
+/// Copies `from`'s content into the new assessment `to` (already inserted) and says how much
+/// was carried, for the audit trail. Answers are marked `carried_forward` so the task list
+/// shows them as needing review. Levels beyond the new checklist's scale are dropped rather
+/// than guessed. Done and dropped actions stay with the year they belong to.
+pub(super) fn carry_forward(
+    tx: &Connection,
+    from: i64,
+    to: i64,
+    checklist: &Checklist,
+) -> Result<String> {
+    let max = i64::from(checklist.max_level());
+    let at = now();
+    let (mut answers, mut evidence, mut actions) = (0, 0, 0);
+    for question in &checklist.questions {
+        let sources = std::iter::once(&question.id).chain(question.replaces.iter());
+        for old_id in sources {
+            answers += tx.execute(
+                "INSERT OR IGNORE INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
+                 SELECT ?1, ?2, CASE WHEN level <= ?5 THEN level END, rationale, confidence,
+                        CASE WHEN target_level <= ?5 THEN target_level END, 1, ?6
+                   FROM answer WHERE assessment_id = ?3 AND question_id = ?4",
+                params![to, question.id, from, old_id, max, at],
+            )?;
+            evidence += tx.execute(
+                "INSERT INTO evidence (assessment_id, question_id, kind, note, url, file_sha256, file_name, file_size, media_type, created_at)
+                 SELECT ?1, ?2, kind, note, url, file_sha256, file_name, file_size, media_type, created_at
+                   FROM evidence WHERE assessment_id = ?3 AND question_id = ?4 ORDER BY id",
+                params![to, question.id, from, old_id],
+            )?;
+            actions += tx.execute(
+                "INSERT INTO action (assessment_id, question_id, title, owner, due_date, status, notes, created_at, updated_at)
+                 SELECT ?1, ?2, title, owner, due_date, status, notes, created_at, ?5
+                   FROM action WHERE assessment_id = ?3 AND question_id = ?4 AND status IN ('open', 'in_progress') ORDER BY id",
+                params![to, question.id, from, old_id, at],
+            )?;
+        }
+    }
+    actions += tx.execute(
+        "INSERT INTO action (assessment_id, question_id, title, owner, due_date, status, notes, created_at, updated_at)
+         SELECT ?1, NULL, title, owner, due_date, status, notes, created_at, ?3
+           FROM action WHERE assessment_id = ?2 AND question_id IS NULL AND status IN ('open', 'in_progress') ORDER BY id",
+        params![to, from, at],
+    )?;
+    Ok(format!(
+        "carried forward {answers} answers, {evidence} evidence items and {actions} open actions"
+    ))
+}

@@ -1,0 +1,63 @@
+//! One assessment with everything in it, as the question pages, the summary, the report and
+//! the JSON export need it: the assessment, its organisation, the checklist it was made
+//! against (parsed from its snapshot), and its answers, evidence and actions.
+
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::actions::{self, Action};
+use super::answers::{self, Answer};
+use super::assessments::{self, overall_level, Assessment};
+use super::evidence::{self, Evidence};
+use super::organisations::{self, Organisation};
+use super::snapshots;
+use crate::checklist::Checklist;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentDetail {
+    pub assessment: Assessment,
+    pub organisation: Organisation,
+    pub checklist: Checklist,
+    /// One per question that has been touched, in checklist order.
+    pub answers: Vec<Answer>,
+    /// Ordered by question id, then oldest first.
+    pub evidence: Vec<Evidence>,
+    /// Overall actions first, then by question.
+    pub actions: Vec<Action>,
+    /// See [`assessments::overall_level`].
+    pub overall_level: Option<u8>,
+}
+
+/// Loads one assessment whole, reading in one transaction so the parts agree with each other.
+pub fn load_assessment(conn: &Connection, id: i64) -> Result<AssessmentDetail> {
+    let tx = if conn.is_autocommit() {
+        Some(rusqlite::Transaction::new_unchecked(
+            conn,
+            rusqlite::TransactionBehavior::Deferred,
+        )?)
+    } else {
+        None
+    };
+    let assessment = assessments::get_assessment(conn, id)?;
+    let organisation = organisations::get_organisation(conn, assessment.organisation_id)?;
+    let checklist = snapshots::assessment_checklist(conn, id)?;
+    let mut answers = answers::list_answers(conn, id)?;
+    let position = |question_id: &str| checklist.questions.iter().position(|q| q.id == question_id);
+    answers.sort_by_key(|a| position(&a.question_id));
+    let detail = AssessmentDetail {
+        overall_level: overall_level(answers.iter().filter_map(|a| a.level)),
+        evidence: evidence::list_evidence(conn, id)?,
+        actions: actions::list_actions(conn, id)?,
+        assessment,
+        organisation,
+        checklist,
+        answers,
+    };
+    if let Some(tx) = tx {
+        tx.finish()?;
+    }
+    Ok(detail)
+}
