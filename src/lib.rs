@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod error;
+pub mod example_data;
 pub mod paths;
 pub mod store;
 

@@ -5,12 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod checklist_cmd;
+mod store_cmd;
 
 use clap::{Parser, Subcommand};
-use yardstick::store;
 
 #[derive(Parser)]
-#[command(name = "yardstick", version, about = "Digital best-practice self-assessments for councils")]
+#[command(
+    name = "yardstick",
+    version,
+    about = "Digital best-practice self-assessments for councils"
+)]
 struct Cli {
     /// The database file (default: YARDSTICK_DB, else the app's data folder).
     #[arg(long, global = true, value_name = "PATH")]
@@ -25,12 +29,8 @@ enum Command {
     /// Check checklist files, or list the checklists available.
     #[command(subcommand)]
     Checklist(checklist_cmd::ChecklistCommand),
-    /// List every assessment in the database.
-    List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    #[command(flatten)]
+    Store(store_cmd::StoreCommand),
 }
 
 fn main() -> ExitCode {
@@ -48,22 +48,7 @@ fn run(cli: Cli) -> Result<(), yardstick::Error> {
     let db_path = resolve_db_path(cli.db)?;
     match cli.command {
         Command::Checklist(command) => checklist_cmd::run(command, &db_path)?,
-        Command::List { json } => {
-            let conn = store::open(&db_path)?;
-            let summaries = store::assessments::list_summaries(&conn)?;
-            if json {
-                println!("{}", to_json(&summaries)?);
-            } else if summaries.is_empty() {
-                println!("No assessments yet in {}.", db_path.display());
-            } else {
-                for s in summaries {
-                    println!(
-                        "{:>4}  {:<32}  {:<8}  {:<6}  {}/{}",
-                        s.id, s.organisation, s.period, s.status, s.answered, s.question_count
-                    );
-                }
-            }
-        }
+        Command::Store(command) => store_cmd::run(command, &db_path)?,
     }
     Ok(())
 }
@@ -74,9 +59,4 @@ fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf, yardstick::Erro
             "Could not work out where to keep the database: HOME is not set. Pass --db PATH or set YARDSTICK_DB.".into(),
         )
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, yardstick::Error> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| yardstick::Error::Internal(format!("Could not write JSON: {e}")))
 }

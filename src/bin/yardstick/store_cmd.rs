@@ -1,0 +1,359 @@
+//! The CLI commands over the assessment store: example data, starting and answering
+//! assessments, listing and showing them, sign-off and reopening, backup and restore. Each
+//! command opens the database, calls one or two core functions and prints the result; the
+//! rules live in the core so the CLI and the desktop app cannot disagree.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use yardstick::checklist::{find_checklist, DEFAULT_CHECKLIST_ID};
+use yardstick::store::answers::{self, AnswerInput, Confidence};
+use yardstick::store::assessments::{self, NewAssessment};
+use yardstick::store::organisations::{self, OrganisationKind};
+use yardstick::store::{self, backup, settings, snapshots, AssessmentDetail, Connection};
+use yardstick::{Error, Result};
+
+#[derive(Subcommand)]
+pub enum StoreCommand {
+    /// Load "Example District Council" with three years of assessments; prints the new ids.
+    ExampleData,
+    /// Start an assessment (creating the organisation if needed); prints the new id.
+    New {
+        #[arg(long, value_name = "NAME")]
+        org: String,
+        /// Financial year, e.g. 2026/27.
+        #[arg(long, value_name = "LABEL")]
+        period: String,
+        /// Checklist id (default: the digital best-practice checklist, or the one the
+        /// --from assessment used).
+        #[arg(long, value_name = "ID")]
+        checklist: Option<String>,
+        /// Carry answers, evidence and open actions forward from this assessment.
+        #[arg(long, value_name = "ASSESSMENT_ID")]
+        from: Option<i64>,
+    },
+    /// Record the level (and optionally rationale, confidence, target) for one question.
+    Answer {
+        id: i64,
+        question_id: String,
+        #[arg(long, value_name = "N")]
+        level: u8,
+        #[arg(long)]
+        rationale: Option<String>,
+        #[arg(long, value_parser = ["low", "medium", "high"])]
+        confidence: Option<String>,
+        #[arg(long, value_name = "N")]
+        target: Option<u8>,
+    },
+    /// List every assessment in the database.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one assessment with its answers, evidence and actions.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign an assessment off; it becomes read-only.
+    Finalise {
+        id: i64,
+        #[arg(long, value_name = "NAME")]
+        approver: String,
+    },
+    /// Reopen a final assessment as a draft; the reason is kept in the audit trail.
+    Reopen {
+        id: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Write a copy of the whole database to FILE.
+    Backup { file: PathBuf },
+    /// Replace the whole database with the backup in FILE (the current one is kept as
+    /// <database>.before-restore.bak).
+    Restore { file: PathBuf },
+    /// Test helper: save answers in a loop, printing each after it commits.
+    #[command(hide = true)]
+    CrashWriter {
+        id: i64,
+        /// The first sequence number, so several runs write distinguishable rationales.
+        #[arg(long, default_value_t = 0)]
+        start: u64,
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+    },
+}
+
+pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
+    let mut conn = store::open(db_path)?;
+    match command {
+        StoreCommand::ExampleData => {
+            for id in yardstick::example_data::load_example_data(&conn)? {
+                println!("{id}");
+            }
+        }
+        StoreCommand::New {
+            org,
+            period,
+            checklist,
+            from,
+        } => {
+            let id = new_assessment(&conn, db_path, &org, &period, checklist.as_deref(), from)?;
+            println!("{id}");
+        }
+        StoreCommand::Answer {
+            id,
+            question_id,
+            level,
+            rationale,
+            confidence,
+            target,
+        } => {
+            let mut input = answers::get_answer(&conn, id, &question_id)?
+                .map(|a| AnswerInput::from(&a))
+                .unwrap_or_default();
+            input.level = Some(level);
+            input.rationale = rationale.unwrap_or(input.rationale);
+            input.confidence = confidence
+                .as_deref()
+                .map(Confidence::parse)
+                .transpose()?
+                .or(input.confidence);
+            input.target_level = target.or(input.target_level);
+            answers::save_answer(&conn, id, &question_id, &input)?;
+            println!("Saved {question_id} in assessment {id}.");
+        }
+        StoreCommand::List { json } => list(&conn, db_path, json)?,
+        StoreCommand::Show { id, json } => {
+            let detail = store::load_assessment(&conn, id)?;
+            if json {
+                println!("{}", to_json(&detail)?);
+            } else {
+                print_detail(&detail);
+            }
+        }
+        StoreCommand::Finalise { id, approver } => {
+            let a = assessments::finalise(&conn, id, &approver)?;
+            println!(
+                "Assessment {id} ({}, {}) is final, approved by {approver}.",
+                a.organisation, a.period
+            );
+        }
+        StoreCommand::Reopen { id, reason } => {
+            let a = assessments::reopen(&conn, id, &reason)?;
+            println!(
+                "Assessment {id} ({}, {}) is a draft again.",
+                a.organisation, a.period
+            );
+        }
+        StoreCommand::Backup { file } => {
+            backup::backup(&conn, &file)?;
+            println!("Backed up {} to {}.", db_path.display(), file.display());
+        }
+        StoreCommand::Restore { file } => {
+            backup::restore(&mut conn, &file)?;
+            println!("Restored {} from {}.", db_path.display(), file.display());
+        }
+        StoreCommand::CrashWriter { id, start, count } => crash_writer(&conn, id, start, count)?,
+    }
+    Ok(())
+}
+
+fn new_assessment(
+    conn: &Connection,
+    db_path: &Path,
+    org: &str,
+    period: &str,
+    checklist: Option<&str>,
+    from: Option<i64>,
+) -> Result<i64> {
+    let data_dir = yardstick::paths::data_dir_for(db_path);
+    let source = match (checklist, from) {
+        (Some(id), _) => find_checklist(&data_dir, id)?.source_text,
+        (None, Some(previous)) => {
+            // The newest version of the checklist last year's assessment used; if that
+            // checklist is no longer installed, the exact one it used.
+            let info = assessments::get_assessment(conn, previous)?.checklist;
+            match find_checklist(&data_dir, &info.checklist_id) {
+                Ok(found) => found.source_text,
+                Err(_) => snapshots::snapshot_source(conn, snapshot_id_of(conn, previous)?)?,
+            }
+        }
+        (None, None) => find_checklist(&data_dir, DEFAULT_CHECKLIST_ID)?.source_text,
+    };
+    let organisation = match organisations::find_by_name(conn, org)? {
+        Some(existing) => existing,
+        None => organisations::create_organisation(conn, org, OrganisationKind::Other, None)?,
+    };
+    let assessor = settings::get(conn, settings::ASSESSOR_NAME)?.unwrap_or_default();
+    let new = NewAssessment {
+        organisation_id: organisation.id,
+        period,
+        assessor: &assessor,
+        checklist_source: &source,
+        from,
+    };
+    Ok(assessments::create_assessment(conn, &new)?.id)
+}
+
+fn snapshot_id_of(conn: &Connection, assessment_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT checklist_snapshot_id FROM assessment WHERE id = ?1",
+        [assessment_id],
+        |row| row.get(0),
+    )?)
+}
+
+fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
+    let summaries = assessments::list_summaries(conn)?;
+    if json {
+        println!("{}", to_json(&summaries)?);
+    } else if summaries.is_empty() {
+        println!("No assessments yet in {}.", db_path.display());
+    } else {
+        println!(
+            "{:>4}  {:<32}  {:<7}  {:<6}  {:>8}  overall",
+            "id", "organisation", "period", "status", "answered"
+        );
+        for s in summaries {
+            let overall = s
+                .overall_level
+                .map_or_else(|| "-".to_string(), |l| l.to_string());
+            let answered = format!("{}/{}", s.answered, s.question_count);
+            println!(
+                "{:>4}  {:<32}  {:<7}  {:<6}  {answered:>8}  {overall}",
+                s.id, s.organisation, s.period, s.status
+            );
+        }
+    }
+    Ok(())
+}
+
+fn print_detail(detail: &AssessmentDetail) {
+    let a = &detail.assessment;
+    let label = |level: Option<u8>| match level.and_then(|l| detail.checklist.level(l)) {
+        Some(l) => format!("{} {}", l.level, l.label),
+        None => "not assessed".to_string(),
+    };
+    println!(
+        "Assessment {}: {}, {} ({})",
+        a.id,
+        a.organisation,
+        a.period,
+        a.status.as_str()
+    );
+    println!(
+        "Checklist: {} version {}",
+        detail.checklist.title, detail.checklist.version
+    );
+    println!(
+        "Assessor: {}",
+        if a.assessor.is_empty() {
+            "not recorded"
+        } else {
+            &a.assessor
+        }
+    );
+    if let (Some(approver), Some(at)) = (&a.approver, &a.finalised_at) {
+        println!("Approved by {approver} on {at}");
+    }
+    println!("Overall level: {}", label(detail.overall_level));
+    for question in &detail.checklist.questions {
+        let answer = detail.answers.iter().find(|x| x.question_id == question.id);
+        println!(
+            "\n{}. {} [{}]",
+            question.number, question.title, question.id
+        );
+        println!("   Level: {}", label(answer.and_then(|x| x.level)));
+        if let Some(answer) = answer {
+            println!("   Target: {}", label(answer.target_level));
+            println!(
+                "   Confidence: {}",
+                answer.confidence.map_or("not given", Confidence::as_str)
+            );
+            if !answer.rationale.is_empty() {
+                println!("   Rationale: {}", answer.rationale);
+            }
+        }
+        for item in detail
+            .evidence
+            .iter()
+            .filter(|e| e.question_id == question.id)
+        {
+            let what = match (&item.url, &item.file) {
+                (Some(url), _) => format!("link {url}"),
+                (_, Some(f)) if f.missing => {
+                    format!("file {} (MISSING from the evidence folder)", f.name)
+                }
+                (_, Some(f)) => format!("file {} ({} bytes)", f.name, f.size),
+                _ => "note".to_string(),
+            };
+            println!(
+                "   Evidence: {what}{}",
+                if item.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", item.note)
+                }
+            );
+        }
+        print_actions(detail, Some(&question.id));
+    }
+    println!("\nOverall");
+    print_actions(detail, None);
+}
+
+fn print_actions(detail: &AssessmentDetail, question_id: Option<&String>) {
+    for action in detail
+        .actions
+        .iter()
+        .filter(|x| x.question_id.as_ref() == question_id)
+    {
+        println!(
+            "   Action: {} (owner: {}, due: {}, {})",
+            action.title,
+            if action.owner.is_empty() {
+                "none"
+            } else {
+                &action.owner
+            },
+            action.due_date.as_deref().unwrap_or("no date"),
+            action.status.as_str()
+        );
+    }
+}
+
+/// Saves answers as fast as it can, printing `saved <n> <question> <level>` only after each
+/// commit returns, for the crash test: whatever it printed must survive a SIGKILL.
+fn crash_writer(conn: &Connection, id: i64, start: u64, count: u64) -> Result<()> {
+    let checklist = snapshots::assessment_checklist(conn, id)?;
+    if checklist.questions.is_empty() {
+        return Err(Error::InvalidInput(
+            "This assessment's checklist has no questions to answer.".into(),
+        ));
+    }
+    let levels = u64::from(checklist.max_level()) + 1;
+    let mut out = std::io::stdout().lock();
+    for n in start..start.saturating_add(count) {
+        let question = &checklist.questions[(n % checklist.questions.len() as u64) as usize];
+        let level = (n % levels) as u8;
+        let input = AnswerInput {
+            level: Some(level),
+            rationale: format!("crash-test write {n}"),
+            ..AnswerInput::default()
+        };
+        answers::save_answer(conn, id, &question.id, &input)?;
+        writeln!(out, "saved {n} {} {level}", question.id)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("Could not write to standard output", e))?;
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Internal(format!("Could not write JSON: {e}")))
+}
