@@ -1,0 +1,188 @@
+//! The `yardstick` CLI over the store, run as a user (or a later check) would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn yardstick(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("YARDSTICK_DB")
+        .output()
+        .expect("the yardstick binary runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = yardstick(db, args);
+    assert!(
+        out.status.success(),
+        "yardstick {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(db, args)).expect("valid JSON")
+}
+
+#[test]
+fn example_data_shows_three_years_of_improvement() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    let ids: Vec<i64> = ok(&db, &["example-data"])
+        .lines()
+        .map(|l| l.trim().parse().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3, "one id per year, printed for scripts");
+
+    let list = json(&db, &["list", "--json"]);
+    let rows: Vec<(String, String, i64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["period"].as_str().unwrap().into(),
+                r["status"].as_str().unwrap().into(),
+                r["overallLevel"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    // The example exists to show comparison: each year must visibly improve on the last.
+    assert_eq!(
+        rows,
+        vec![
+            ("2026/27".into(), "draft".into(), 3),
+            ("2025/26".into(), "final".into(), 2),
+            ("2024/25".into(), "final".into(), 1)
+        ]
+    );
+    let table = ok(&db, &["list"]);
+    assert!(
+        table.contains("Example District Council") && table.contains("7/7"),
+        "the table shows who and progress:\n{table}"
+    );
+    let again = yardstick(&db, &["example-data"]);
+    assert!(
+        !again.status.success(),
+        "loading the example twice is refused rather than duplicated"
+    );
+
+    let shown = json(&db, &["show", &ids[0].to_string(), "--json"]);
+    assert_eq!(shown["organisation"]["name"], "Example District Council");
+    assert_eq!(
+        shown["answers"].as_array().unwrap().len(),
+        7,
+        "every question has a realistic answer"
+    );
+    assert!(
+        !shown["evidence"].as_array().unwrap().is_empty()
+            && !shown["actions"].as_array().unwrap().is_empty()
+    );
+    assert!(
+        ok(&db, &["show", &ids[0].to_string()]).contains("Promotion"),
+        "the text view names the questions"
+    );
+}
+
+#[test]
+fn new_answer_finalise_and_reopen_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    let id = ok(&db, &["new", "--org", "Testshire", "--period", "2026/27"])
+        .trim()
+        .to_string();
+    ok(
+        &db,
+        &[
+            "answer",
+            &id,
+            "promotion",
+            "--level",
+            "3",
+            "--rationale",
+            "Campaigns are planned",
+            "--confidence",
+            "high",
+            "--target",
+            "4",
+        ],
+    );
+    ok(&db, &["answer", &id, "promotion", "--level", "2"]);
+    let answer = &json(&db, &["show", &id, "--json"])["answers"][0];
+    assert_eq!(answer["level"], 2);
+    // Changing only the level from the CLI must not wipe the rationale typed earlier.
+    assert_eq!(answer["rationale"], "Campaigns are planned");
+    assert_eq!(answer["targetLevel"], 4);
+
+    ok(&db, &["finalise", &id, "--approver", "Tom Hughes"]);
+    let refused = yardstick(&db, &["answer", &id, "promotion", "--level", "4"]);
+    assert!(
+        !refused.status.success(),
+        "a final assessment refuses changes with a non-zero exit"
+    );
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("final") && stderr.contains("Reopen"),
+        "errors go to stderr and say what to do: {stderr}"
+    );
+    assert!(refused.stdout.is_empty(), "nothing misleading on stdout");
+    ok(&db, &["reopen", &id, "--reason", "Typo in the rationale"]);
+    ok(&db, &["answer", &id, "promotion", "--level", "4"]);
+
+    let next = ok(
+        &db,
+        &[
+            "new",
+            "--org",
+            "testshire",
+            "--period",
+            "2027/28",
+            "--from",
+            &id,
+        ],
+    )
+    .trim()
+    .to_string();
+    let carried = json(&db, &["show", &next, "--json"]);
+    assert_eq!(
+        carried["organisation"]["name"], "Testshire",
+        "the organisation is matched regardless of case"
+    );
+    assert_eq!(
+        carried["answers"][0]["carriedForward"], true,
+        "--from carries answers as drafts to review"
+    );
+
+    let bad = yardstick(&db, &["new", "--org", "Testshire", "--period", "2027/29"]);
+    assert!(
+        !bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("2027/28"),
+        "a bad period is explained"
+    );
+}
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    let backup = dir.path().join("backup.sqlite3");
+    ok(&db, &["example-data"]);
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    ok(&db, &["new", "--org", "Testshire", "--period", "2026/27"]);
+    ok(&db, &["restore", backup.to_str().unwrap()]);
+    // After a restore, the list is exactly what was backed up.
+    assert_eq!(json(&db, &["list", "--json"]).as_array().unwrap().len(), 3);
+    let bad = yardstick(
+        &db,
+        &[
+            "restore",
+            db.with_file_name("missing.sqlite3").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !bad.status.success(),
+        "restoring a missing file fails loudly"
+    );
+}

@@ -1,0 +1,14 @@
+//! Integration tests of the assessment store, on real SQLite files in temporary folders: the
+//! rules of issue #4 (lock, carry forward, limits, missing files, schema versions), backup
+//! and restore, the CLI, and a crash test that kills a writer with SIGKILL.
+
+mod common;
+
+mod backup;
+mod cli;
+mod crash;
+mod evidence;
+mod lifecycle;
+mod limits;
+mod migrations;
+mod organisations;

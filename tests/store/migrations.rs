@@ -1,0 +1,179 @@
+//! Schema versions: every released schema (a fixture database per version under
+//! tests/fixtures) opens and upgrades with its data intact; newer and foreign files are
+//! refused untouched.
+
+use std::path::{Path, PathBuf};
+
+use yardstick::store::{
+    self, assessments, backup, load_assessment, Connection, APPLICATION_ID, SCHEMA_VERSION,
+};
+use yardstick::ErrorKind;
+
+fn fixtures() -> Vec<(i64, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut found: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures exists")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let name = path.file_name()?.to_str()?;
+            let version = name
+                .strip_prefix("schema-v")?
+                .strip_suffix(".sqlite3")?
+                .parse()
+                .ok()?;
+            Some((version, path))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn there_is_a_fixture_for_every_released_schema_version() {
+    let versions: Vec<i64> = fixtures().iter().map(|(v, _)| *v).collect();
+    // Without a fixture per version, an upgrade path could break unnoticed.
+    assert_eq!(
+        versions,
+        (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
+        "add tests/fixtures/schema-vN.sqlite3 when a migration ships"
+    );
+}
+
+#[test]
+fn every_fixture_opens_upgrades_and_keeps_its_data() {
+    for (version, fixture) in fixtures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("yardstick.sqlite3");
+        std::fs::copy(&fixture, &path).unwrap();
+        let conn = store::open(&path).unwrap_or_else(|e| panic!("schema {version} must open: {e}"));
+        let now: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            now, SCHEMA_VERSION,
+            "schema {version} is brought up to date"
+        );
+        assert_eq!(
+            backup::integrity(&conn),
+            Ok(()),
+            "the upgraded file is sound"
+        );
+        let summaries = assessments::list_summaries(&conn).unwrap();
+        // The fixtures hold the example council: its three years must survive every upgrade.
+        assert_eq!(
+            summaries.len(),
+            3,
+            "schema {version}: every assessment survives"
+        );
+        for summary in &summaries {
+            let detail =
+                load_assessment(&conn, summary.id).expect("each assessment loads after upgrade");
+            assert_eq!(
+                detail.answers.len(),
+                7,
+                "schema {version}: every answer survives"
+            );
+        }
+        let levels: Vec<Option<u8>> = summaries.iter().rev().map(|s| s.overall_level).collect();
+        assert_eq!(
+            levels,
+            vec![Some(1), Some(2), Some(3)],
+            "scores are unchanged by the upgrade"
+        );
+        if version < SCHEMA_VERSION {
+            let backup = dir
+                .path()
+                .join(format!("yardstick.sqlite3.schema-{version}.bak"));
+            assert!(
+                backup.is_file(),
+                "a copy is kept before upgrading schema {version}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_yardstick_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    drop(store::open(&path).unwrap());
+    let future = SCHEMA_VERSION + 1;
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", future)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let error = store::open(&path).unwrap_err();
+    // Opening a newer file with old code could corrupt data the user cannot get back.
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(
+        error.to_string().contains("newer version of Yardstick"),
+        "the message says why and what to do: {error}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is not modified"
+    );
+}
+
+#[test]
+fn other_files_are_refused_without_being_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other-app.sqlite3");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (text TEXT);")
+        .unwrap();
+    let error = store::open(&other).unwrap_err();
+    // Creating Yardstick tables inside another program's database would damage it.
+    assert_eq!(error.kind(), ErrorKind::InvalidInput, "{error}");
+    let tables: i64 = Connection::open(&other)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1, "no Yardstick tables were added");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "this is not a database, just some text that is long enough",
+    )
+    .unwrap();
+    assert_eq!(
+        store::open(&text).unwrap_err().kind(),
+        ErrorKind::InvalidInput,
+        "a text file is not a database"
+    );
+}
+
+#[test]
+fn a_new_database_is_marked_as_yardstick_and_uses_durable_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("new.sqlite3")).unwrap();
+    let pragma = |name: &str| -> i64 {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        pragma("application_id"),
+        i64::from(APPLICATION_ID),
+        "restore uses this to recognise our files"
+    );
+    // synchronous=FULL (2): a save the UI reported must survive a power cut.
+    assert_eq!(pragma("synchronous"), 2);
+    assert_eq!(
+        pragma("foreign_keys"),
+        1,
+        "deleting an organisation must not leave orphans"
+    );
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
