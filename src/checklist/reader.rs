@@ -267,7 +267,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 }
 
-/// "a whole number (7)", "text (\"seven\")": what a value is, for wrong-type messages.
+/// What kind of value was written ("text", "a date"), for wrong-type messages.
 fn describe(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "text",
