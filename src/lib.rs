@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod error;
 pub mod example_data;
 pub mod paths;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

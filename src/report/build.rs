@@ -1,0 +1,346 @@
+//! Fills the report model from the store: one assessment with its checklist, answers,
+//! evidence and actions, the previous assessment of the same organisation for "since last
+//! year", and any assessments chosen for comparison. All wording the report takes from the
+//! checklist (labels, descriptors, recommendations) comes from the checklist snapshot the
+//! assessment was made against, so an old report reads the same after the checklist changes.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use super::model::*;
+use super::priority::{gap, priority_order, PriorityInput};
+use crate::checklist::{Checklist, Provenance, Question};
+use crate::store::actions::{Action as StoredAction, ActionStatus};
+use crate::store::answers::{list_answers, Answer, Confidence};
+use crate::store::assessments::{get_assessment, list_for_organisation, AssessmentStatus};
+use crate::store::evidence::{Evidence as StoredEvidence, EvidenceKind};
+use crate::store::{load_assessment, AssessmentDetail};
+use crate::Result;
+
+/// What the person exporting chooses; everything else comes from the store.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Other assessments of the same organisation to show in the comparison section.
+    pub compare_with: Vec<i64>,
+    pub protective_marking: Option<String>,
+    /// Passed in rather than read, so a fixed value gives a byte-identical PDF.
+    pub exported_at: DateTime<Utc>,
+}
+
+pub fn build_report(
+    conn: &Connection,
+    assessment_id: i64,
+    options: &ReportOptions,
+) -> Result<Report> {
+    let detail = load_assessment(conn, assessment_id)?;
+    let answers: HashMap<&str, &Answer> = detail
+        .answers
+        .iter()
+        .map(|a| (a.question_id.as_str(), a))
+        .collect();
+    let checklist = &detail.checklist;
+    let findings = checklist
+        .questions
+        .iter()
+        .map(|q| finding(q, answers.get(q.id.as_str()).copied(), &detail))
+        .collect();
+    Ok(Report {
+        cover: cover(&detail, options),
+        summary: Summary {
+            overall: overall(checklist, &detail.answers),
+            since_previous: since_previous(conn, &detail)?,
+        },
+        recommendations: recommendations(&detail, &answers),
+        overall_recommendation: Some(Recommendation {
+            title: checklist.overall_recommendation.title.clone(),
+            text: checklist.overall_recommendation.text.clone(),
+            question: None,
+            current: None,
+            target: None,
+            reasoning: String::new(),
+            actions: actions_for(&detail.actions, None),
+        }),
+        findings,
+        comparison: comparison(conn, &detail, &options.compare_with)?,
+        method: method(checklist),
+    })
+}
+
+fn cover(detail: &AssessmentDetail, options: &ReportOptions) -> Cover {
+    let a = &detail.assessment;
+    let approval = match (&a.approver, &a.finalised_at) {
+        (Some(approver), Some(at)) if a.status == AssessmentStatus::Final => {
+            date_of(at).map(|date| Approval {
+                approver: approver.clone(),
+                date,
+            })
+        }
+        _ => None,
+    };
+    Cover {
+        organisation: detail.organisation.name.clone(),
+        period: a.period.clone(),
+        status: match a.status {
+            AssessmentStatus::Draft => Status::Draft,
+            AssessmentStatus::Final => Status::Final,
+        },
+        assessor: a.assessor.clone(),
+        approval,
+        exported_at: options.exported_at,
+        protective_marking: options.protective_marking.clone(),
+    }
+}
+
+/// The date part of a stored RFC 3339 timestamp or plain date.
+fn date_of(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn level_ref(checklist: &Checklist, level: Option<u8>) -> Option<LevelRef> {
+    let level = level?;
+    Some(LevelRef {
+        level,
+        label: checklist
+            .level(level)
+            .map_or_else(String::new, |l| l.label.clone()),
+    })
+}
+
+fn finding(q: &Question, answer: Option<&Answer>, detail: &AssessmentDetail) -> Finding {
+    let checklist = &detail.checklist;
+    let level = answer.and_then(|a| a.level);
+    Finding {
+        number: q.number,
+        title: q.title.clone(),
+        question: q.question.clone(),
+        level: level_ref(checklist, level),
+        descriptor: level.and_then(|l| q.descriptors.get(l as usize).cloned()),
+        target: level_ref(checklist, answer.and_then(|a| a.target_level)),
+        rationale: answer.map_or_else(String::new, |a| a.rationale.clone()),
+        confidence: answer.and_then(|a| a.confidence).map(|c| {
+            match c {
+                Confidence::Low => "Low",
+                Confidence::Medium => "Medium",
+                Confidence::High => "High",
+            }
+            .to_string()
+        }),
+        evidence: detail
+            .evidence
+            .iter()
+            .filter(|e| e.question_id == q.id)
+            .map(evidence)
+            .collect(),
+    }
+}
+
+fn evidence(e: &StoredEvidence) -> Evidence {
+    match (e.kind, &e.url, &e.file) {
+        (EvidenceKind::Link, Some(url), _) => Evidence::Link {
+            title: if e.note.trim().is_empty() {
+                url.clone()
+            } else {
+                e.note.clone()
+            },
+            url: url.clone(),
+        },
+        (EvidenceKind::File, _, Some(file)) => Evidence::File {
+            name: file.name.clone(),
+            added: date_of(&e.created_at).unwrap_or_default(),
+        },
+        _ => Evidence::Note {
+            text: e.note.clone(),
+        },
+    }
+}
+
+/// The questions still short of their target, in priority order.
+fn recommendations(
+    detail: &AssessmentDetail,
+    answers: &HashMap<&str, &Answer>,
+) -> Vec<Recommendation> {
+    let questions = &detail.checklist.questions;
+    let inputs: Vec<PriorityInput> = questions
+        .iter()
+        .map(|q| {
+            let answer = answers.get(q.id.as_str());
+            PriorityInput {
+                number: q.number,
+                current: answer.and_then(|a| a.level),
+                target: answer.and_then(|a| a.target_level),
+                weight: q.weight,
+            }
+        })
+        .collect();
+    priority_order(&inputs)
+        .into_iter()
+        .filter(|&i| gap(inputs[i].current, inputs[i].target) > 0)
+        .map(|i| {
+            let q = &questions[i];
+            Recommendation {
+                title: q.recommendation.title.clone(),
+                text: q.recommendation.text.clone(),
+                question: Some(QuestionRef {
+                    number: q.number,
+                    title: q.title.clone(),
+                }),
+                current: level_ref(&detail.checklist, inputs[i].current),
+                target: level_ref(&detail.checklist, inputs[i].target),
+                reasoning: q.why_it_matters.clone(),
+                actions: actions_for(&detail.actions, Some(&q.id)),
+            }
+        })
+        .collect()
+}
+
+fn actions_for(actions: &[StoredAction], question_id: Option<&str>) -> Vec<Action> {
+    actions
+        .iter()
+        .filter(|a| a.question_id.as_deref() == question_id)
+        .map(|a| Action {
+            what: a.title.clone(),
+            owner: a.owner.clone(),
+            due: a.due_date.as_deref().and_then(date_of),
+            status: match a.status {
+                ActionStatus::Open => "Open",
+                ActionStatus::InProgress => "In progress",
+                ActionStatus::Done => "Done",
+                ActionStatus::Dropped => "Dropped",
+            }
+            .to_string(),
+        })
+        .collect()
+}
+
+fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity> {
+    let levels: Vec<u8> = answers.iter().filter_map(|a| a.level).collect();
+    let score = mean(&levels)?;
+    Some(OverallMaturity {
+        score,
+        label: checklist
+            .level(score.floor() as u8)
+            .map_or_else(String::new, |l| l.label.clone()),
+        assessed: levels.len() as u32,
+        questions: checklist.questions.len() as u32,
+    })
+}
+
+fn mean(levels: &[u8]) -> Option<f64> {
+    if levels.is_empty() {
+        return None;
+    }
+    Some(levels.iter().map(|&l| f64::from(l)).sum::<f64>() / levels.len() as f64)
+}
+
+/// Levels by question id for one stored assessment.
+fn levels_of(conn: &Connection, assessment_id: i64) -> Result<HashMap<String, u8>> {
+    Ok(list_answers(conn, assessment_id)?
+        .into_iter()
+        .filter_map(|a| Some((a.question_id, a.level?)))
+        .collect())
+}
+
+/// The latest earlier assessment of the same organisation, compared question by question.
+fn since_previous(conn: &Connection, detail: &AssessmentDetail) -> Result<Option<Changes>> {
+    let current = &detail.assessment;
+    let previous = list_for_organisation(conn, current.organisation_id)?
+        .into_iter()
+        .filter(|a| a.period < current.period)
+        .max_by(|a, b| a.period.cmp(&b.period));
+    let Some(previous) = previous else {
+        return Ok(None);
+    };
+    let before = levels_of(conn, previous.id)?;
+    let now: HashMap<&str, u8> = detail
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.question_id.as_str(), a.level?)))
+        .collect();
+    let before_levels: Vec<u8> = before.values().copied().collect();
+    Ok(Some(Changes {
+        previous_period: previous.period,
+        previous_score: mean(&before_levels),
+        questions: detail
+            .checklist
+            .questions
+            .iter()
+            .map(|q| Change {
+                number: q.number,
+                title: q.title.clone(),
+                previous: before.get(&q.id).copied(),
+                current: now.get(q.id.as_str()).copied(),
+            })
+            .collect(),
+    }))
+}
+
+fn comparison(
+    conn: &Connection,
+    detail: &AssessmentDetail,
+    others: &[i64],
+) -> Result<Option<Comparison>> {
+    if others.is_empty() {
+        return Ok(None);
+    }
+    let mut columns = vec![(
+        detail.assessment.period.clone(),
+        levels_of(conn, detail.assessment.id)?,
+    )];
+    for &id in others.iter().filter(|&&id| id != detail.assessment.id) {
+        columns.push((get_assessment(conn, id)?.period, levels_of(conn, id)?));
+    }
+    columns.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Some(Comparison {
+        periods: columns.iter().map(|(p, _)| p.clone()).collect(),
+        rows: detail
+            .checklist
+            .questions
+            .iter()
+            .map(|q| ComparisonRow {
+                number: q.number,
+                title: q.title.clone(),
+                levels: columns
+                    .iter()
+                    .map(|(_, levels)| levels.get(&q.id).copied())
+                    .collect(),
+            })
+            .collect(),
+    }))
+}
+
+fn method(checklist: &Checklist) -> Method {
+    let s = &checklist.source;
+    Method {
+        checklist_title: checklist.title.clone(),
+        checklist_version: checklist.version.clone(),
+        source: format!(
+            "Source: “{}” by {}, {}. {}",
+            s.title, s.author, s.date, s.notes
+        ),
+        provenance: checklist
+            .questions
+            .iter()
+            .map(|q| QuestionProvenance {
+                number: q.number,
+                title: q.title.clone(),
+                provenance: match q.provenance {
+                    Provenance::Published => "Published",
+                    Provenance::PartlyPublished => "Partly published",
+                    Provenance::Reconstructed => "Reconstructed",
+                }
+                .to_string(),
+            })
+            .collect(),
+        scale: checklist
+            .levels
+            .iter()
+            .map(|l| ScaleLevel {
+                level: l.level,
+                label: l.label.clone(),
+                meaning: l.meaning.clone(),
+            })
+            .collect(),
+    }
+}

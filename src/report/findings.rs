@@ -1,0 +1,225 @@
+//! The back of the report, the record behind the summary: findings per question with all of
+//! their evidence, the year-on-year comparison, and the method and scale used.
+
+use super::layout::{Flow, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
+use super::model::{Comparison, ComparisonRow, Evidence, Finding, Report};
+use super::sections::{bullet, key_value, level_text, long_date};
+use super::table::{table, Cell, Column};
+
+pub fn findings(flow: &mut Flow, report: &Report) {
+    flow.heading("Findings", H1, 80.0, Some(0));
+    if report.findings.is_empty() {
+        flow.paragraph("The checklist has no questions.", BODY, MARGIN_X, CONTENT_W);
+    }
+    for finding in &report.findings {
+        one_finding(flow, finding);
+    }
+}
+
+fn one_finding(flow: &mut Flow, f: &Finding) {
+    flow.heading(
+        &format!("Question {}: {}", f.number, f.title),
+        H2,
+        60.0,
+        Some(1),
+    );
+    flow.paragraph(&f.question, BODY.colour(SECONDARY), MARGIN_X, CONTENT_W);
+    flow.y += 6.0;
+    key_value(flow, "Level", &level_text(&f.level), 80.0);
+    key_value(
+        flow,
+        "Target",
+        &level_text(&f.target).replace("Not assessed", "Not set"),
+        80.0,
+    );
+    let confidence = f
+        .confidence
+        .clone()
+        .unwrap_or_else(|| "Not given".to_string());
+    key_value(flow, "Confidence", &confidence, 80.0);
+    if let (Some(level), Some(descriptor)) = (&f.level, &f.descriptor) {
+        flow.heading(
+            &format!("What level {} looks like", level.level),
+            H3,
+            30.0,
+            None,
+        );
+        flow.paragraph(descriptor, BODY, MARGIN_X, CONTENT_W);
+    }
+    flow.heading("Rationale", H3, 30.0, None);
+    let rationale = if f.rationale.trim().is_empty() {
+        "None recorded yet."
+    } else {
+        &f.rationale
+    };
+    flow.paragraph(rationale, BODY, MARGIN_X, CONTENT_W);
+    flow.heading(&format!("Evidence ({})", f.evidence.len()), H3, 30.0, None);
+    if f.evidence.is_empty() {
+        flow.paragraph("None recorded yet.", BODY, MARGIN_X, CONTENT_W);
+    }
+    for item in &f.evidence {
+        evidence(flow, item);
+    }
+}
+
+fn evidence(flow: &mut Flow, item: &Evidence) {
+    match item {
+        Evidence::Note { text } => {
+            bullet(flow, "•", "Note", BODY.bold());
+            flow.paragraph(text, BODY, MARGIN_X + 18.0, CONTENT_W - 18.0);
+        }
+        Evidence::Link { title, url } => {
+            bullet(flow, "•", &format!("Link: {title}"), BODY);
+            flow.paragraph(url, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
+        }
+        Evidence::File { name, added } => {
+            bullet(
+                flow,
+                "•",
+                &format!("File: {name} (added {})", long_date(*added)),
+                BODY,
+            );
+        }
+    }
+    flow.y += 3.0;
+}
+
+pub fn comparison(flow: &mut Flow, comparison: &Comparison) {
+    flow.heading("Comparison with earlier assessments", H1, 80.0, Some(0));
+    flow.paragraph(
+        "Level per question in each assessment, oldest first. The trend compares the first and \
+         the latest assessed level; a dash means the question was not assessed that year.",
+        BODY,
+        MARGIN_X,
+        CONTENT_W,
+    );
+    flow.y += 6.0;
+    let periods = comparison.periods.len().max(1) as f32;
+    let question_w = CONTENT_W * 0.36;
+    let trend_w = CONTENT_W * 0.2;
+    let period_w = (CONTENT_W - question_w - trend_w) / periods;
+    let mut columns = vec![Column {
+        header: "Question",
+        width: question_w,
+    }];
+    columns.extend(comparison.periods.iter().map(|p| Column {
+        header: p,
+        width: period_w,
+    }));
+    columns.push(Column {
+        header: "Trend",
+        width: trend_w,
+    });
+    let rows: Vec<Vec<Cell>> = comparison.rows.iter().map(comparison_row).collect();
+    table(flow, &columns, &rows);
+}
+
+fn comparison_row(row: &ComparisonRow) -> Vec<Cell> {
+    let mut cells = vec![Cell::plain(format!("{}. {}", row.number, row.title))];
+    cells.extend(
+        row.levels
+            .iter()
+            .map(|l| Cell::plain(l.map_or("–".to_string(), |l| l.to_string()))),
+    );
+    cells.push(Cell::bold(trend(&row.levels)));
+    cells
+}
+
+/// Arrow and word together, so the trend reads without colour and survives photocopying.
+pub fn trend(levels: &[Option<u8>]) -> String {
+    let known: Vec<u8> = levels.iter().flatten().copied().collect();
+    match (known.first(), known.last()) {
+        (Some(first), Some(last)) if known.len() > 1 => match last.cmp(first) {
+            std::cmp::Ordering::Greater => format!("↑ Up {}", last - first),
+            std::cmp::Ordering::Less => format!("↓ Down {}", first - last),
+            std::cmp::Ordering::Equal => "→ No change".to_string(),
+        },
+        _ => "Not enough data".to_string(),
+    }
+}
+
+pub fn method(flow: &mut Flow, report: &Report) {
+    let method = &report.method;
+    flow.heading("Method and scale", H1, 80.0, Some(0));
+    flow.paragraph(
+        &format!(
+            "This self-assessment uses the checklist “{}”, version {}.",
+            method.checklist_title, method.checklist_version
+        ),
+        BODY,
+        MARGIN_X,
+        CONTENT_W,
+    );
+    flow.y += 4.0;
+    flow.paragraph(&method.source, BODY, MARGIN_X, CONTENT_W);
+    flow.heading("Where each question comes from", H3, 60.0, None);
+    let columns = [
+        Column {
+            header: "Question",
+            width: CONTENT_W * 0.6,
+        },
+        Column {
+            header: "Source",
+            width: CONTENT_W * 0.4,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = method
+        .provenance
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::plain(format!("{}. {}", p.number, p.title)),
+                Cell::plain(&p.provenance),
+            ]
+        })
+        .collect();
+    table(flow, &columns, &rows);
+    flow.heading("Maturity scale", H3, 60.0, None);
+    let columns = [
+        Column {
+            header: "Level",
+            width: CONTENT_W * 0.1,
+        },
+        Column {
+            header: "Label",
+            width: CONTENT_W * 0.2,
+        },
+        Column {
+            header: "What it means",
+            width: CONTENT_W * 0.7,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = method
+        .scale
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::bold(s.level.to_string()),
+                Cell::bold(&s.label),
+                Cell::plain(&s.meaning),
+            ]
+        })
+        .collect();
+    table(flow, &columns, &rows);
+    flow.y += 8.0;
+    flow.paragraph(
+        "Each question may also be “Not assessed” when no level has been chosen yet.",
+        SMALL,
+        MARGIN_X,
+        CONTENT_W,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trend;
+
+    #[test]
+    fn trend_compares_first_and_latest_known_level() {
+        // Years without a score must not be read as a fall to zero.
+        assert_eq!(trend(&[Some(1), None, Some(3)]), "↑ Up 2");
+        assert_eq!(trend(&[Some(3), Some(2)]), "↓ Down 1");
+        assert_eq!(trend(&[Some(2), Some(2)]), "→ No change");
+        assert_eq!(trend(&[None, Some(2)]), "Not enough data");
+    }
+}

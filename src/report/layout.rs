@@ -1,0 +1,284 @@
+//! Page geometry, the type scale and palette, and [`Flow`]: a cursor that places text and shapes
+//! down A4 pages, starting a new page when the next piece would cross the bottom margin. All
+//! positions here are measured in points from the top-left corner, which is how a page is read;
+//! conversion to PDF's bottom-left origin happens only where ops are made.
+
+use printpdf::{
+    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect,
+    Rgb, TextItem, WindingOrder,
+};
+
+use super::fonts::{Face, Fonts};
+use super::wrap::wrap;
+
+/// A4 in points.
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+/// 20 mm side margins: safe for office printers and hole punches.
+pub const MARGIN_X: f32 = 56.7;
+pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+/// Content runs between these, leaving room for the running header, footer and marking.
+pub const TOP: f32 = 82.0;
+pub const BOTTOM: f32 = PAGE_H - 74.0;
+
+/// An sRGB colour as 0–255 components.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Colour(pub u8, pub u8, pub u8);
+
+/// The palette follows GOV.UK Frontend's: every text colour passes WCAG AA on white, and the
+/// chart blue passes 3:1 against white for graphics.
+pub const INK: Colour = Colour(0x0b, 0x0c, 0x0c);
+pub const SECONDARY: Colour = Colour(0x50, 0x5a, 0x5f);
+pub const BLUE: Colour = Colour(0x1d, 0x70, 0xb8);
+pub const RULE: Colour = Colour(0xb1, 0xb4, 0xb6);
+pub const PALE: Colour = Colour(0xf3, 0xf2, 0xf1);
+pub const WHITE: Colour = Colour(0xff, 0xff, 0xff);
+
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Colour,
+}
+
+impl Style {
+    pub const fn new(size: f32, bold: bool, colour: Colour) -> Style {
+        Style { size, bold, colour }
+    }
+
+    pub fn line_height(&self) -> f32 {
+        self.size * 1.4
+    }
+
+    pub fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+
+    pub fn colour(self, colour: Colour) -> Style {
+        Style { colour, ..self }
+    }
+}
+
+/// The type scale: one size per role, used everywhere, so the document reads as one piece.
+pub const TITLE: Style = Style::new(28.0, true, INK);
+pub const H1: Style = Style::new(20.0, true, INK);
+pub const H2: Style = Style::new(13.5, true, INK);
+pub const H3: Style = Style::new(11.0, true, INK);
+pub const BODY: Style = Style::new(10.0, false, INK);
+pub const SMALL: Style = Style::new(8.5, false, SECONDARY);
+
+/// A bookmark to be written into the PDF outline once page objects exist.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub title: String,
+    /// 0 for a section, 1 for an item within it.
+    pub level: u8,
+    pub page: usize,
+    pub top: f32,
+}
+
+pub struct Flow<'f> {
+    pub fonts: &'f Fonts,
+    pub pages: Vec<Vec<Op>>,
+    /// Distance from the top of the current page to where the next content starts.
+    pub y: f32,
+    pub outline: Vec<OutlineEntry>,
+}
+
+impl<'f> Flow<'f> {
+    pub fn new(fonts: &'f Fonts) -> Flow<'f> {
+        Flow {
+            fonts,
+            pages: vec![Vec::new()],
+            y: TOP,
+            outline: Vec::new(),
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
+    }
+
+    pub fn at_page_top(&self) -> bool {
+        self.y <= TOP
+    }
+
+    /// Starts a new page unless `height` still fits on this one; says whether it did. A page
+    /// that is still empty is never abandoned, so content taller than a page cannot loop.
+    pub fn ensure(&mut self, height: f32) -> bool {
+        if self.y + height > BOTTOM && !self.at_page_top() {
+            self.new_page();
+            return true;
+        }
+        false
+    }
+
+    /// Vertical space between blocks; swallowed at the top of a page, where it would only
+    /// push content down unevenly.
+    pub fn space(&mut self, height: f32) {
+        if !self.at_page_top() {
+            self.y += height;
+        }
+    }
+
+    pub fn bookmark(&mut self, title: &str, level: u8) {
+        self.outline.push(OutlineEntry {
+            title: title.to_string(),
+            level,
+            page: self.pages.len() - 1,
+            top: self.y,
+        });
+    }
+
+    pub fn lines(&self, text: &str, style: Style, width: f32) -> Vec<String> {
+        let face = self.fonts.face(style.bold);
+        let scale = style.size / 1000.0;
+        wrap(text, width, |c| face.advance(c) * scale)
+    }
+
+    pub fn width(&self, text: &str, style: Style) -> f32 {
+        self.fonts.face(style.bold).width(text, style.size)
+    }
+
+    /// One line of text whose line box starts `top` points from the page top.
+    pub fn text(&mut self, x: f32, top: f32, text: &str, style: Style) {
+        let face = self.fonts.face(style.bold);
+        let ops = self.current();
+        push_text(ops, face, x, top, text, style);
+    }
+
+    /// Wrapped text that flows across pages line by line, so a long rationale continues on
+    /// the next page instead of being cut or pushed whole.
+    pub fn paragraph(&mut self, text: &str, style: Style, x: f32, width: f32) {
+        for line in self.lines(text, style, width) {
+            self.ensure(style.line_height());
+            self.text(x, self.y, &line, style);
+            self.y += style.line_height();
+        }
+    }
+
+    /// A heading kept with at least `keep` points of what follows it, so it never sits alone
+    /// at the foot of a page. With `bookmark`, it also becomes an outline entry at that level.
+    pub fn heading(&mut self, text: &str, style: Style, keep: f32, bookmark: Option<u8>) {
+        let lines = self.lines(text, style, CONTENT_W);
+        let before = style.size * 0.9;
+        let height = lines.len() as f32 * style.line_height() + before * 0.5;
+        self.space(before);
+        self.ensure(height + keep);
+        if let Some(level) = bookmark {
+            self.bookmark(text, level);
+        }
+        for line in lines {
+            self.text(MARGIN_X, self.y, &line, style);
+            self.y += style.line_height();
+        }
+        self.y += before * 0.5;
+    }
+
+    pub fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
+        push_rect(self.current(), x, top, width, height, colour);
+    }
+
+    pub fn rule(&mut self, x1: f32, x2: f32, top: f32, thickness: f32, colour: Colour) {
+        push_rule(self.current(), (x1, top), (x2, top), thickness, colour);
+    }
+
+    pub fn current(&mut self) -> &mut Vec<Op> {
+        // `pages` starts with one page and only grows.
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+}
+
+pub fn color(colour: Colour) -> Color {
+    Color::Rgb(Rgb {
+        r: f32::from(colour.0) / 255.0,
+        g: f32::from(colour.1) / 255.0,
+        b: f32::from(colour.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+/// Where the baseline of a line box sits: centred cap height looks centred to the eye.
+pub fn baseline(top: f32, style: Style) -> f32 {
+    top + style.line_height() / 2.0 + style.size * 0.35
+}
+
+pub fn push_text(ops: &mut Vec<Op>, face: &Face, x: f32, top: f32, text: &str, style: Style) {
+    // Each run is its own text object with an absolute position: `Td` is relative, and a
+    // fresh object resets it, so no run depends on the one before.
+    ops.extend([
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(face.id.clone()),
+            size: Pt(style.size),
+        },
+        Op::SetFillColor {
+            col: color(style.colour),
+        },
+        Op::SetTextCursor {
+            pos: point(x, baseline(top, style)),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        },
+        Op::EndTextSection,
+    ]);
+}
+
+pub fn push_rect(ops: &mut Vec<Op>, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
+    ops.push(Op::SetFillColor { col: color(colour) });
+    ops.push(Op::DrawRectangle {
+        rectangle: Rect {
+            mode: Some(PaintMode::Fill),
+            winding_order: Some(WindingOrder::NonZero),
+            ..Rect::from_xywh(Pt(x), Pt(PAGE_H - top - height), Pt(width), Pt(height))
+        },
+    });
+}
+
+pub fn push_rule(
+    ops: &mut Vec<Op>,
+    from: (f32, f32),
+    to: (f32, f32),
+    thickness: f32,
+    colour: Colour,
+) {
+    ops.push(Op::SetOutlineColor { col: color(colour) });
+    ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+    ops.push(Op::DrawLine {
+        line: Line {
+            points: vec![line_point(from.0, from.1), line_point(to.0, to.1)],
+            is_closed: false,
+        },
+    });
+}
+
+/// A filled shape through `points` (top-left coordinates).
+pub fn push_polygon(ops: &mut Vec<Op>, points: &[(f32, f32)], colour: Colour) {
+    ops.push(Op::SetFillColor { col: color(colour) });
+    ops.push(Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing {
+                points: points.iter().map(|&(x, y)| line_point(x, y)).collect(),
+            }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+}
+
+pub fn point(x: f32, top: f32) -> Point {
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_H - top),
+    }
+}
+
+fn line_point(x: f32, top: f32) -> LinePoint {
+    LinePoint {
+        p: point(x, top),
+        bezier: false,
+    }
+}

@@ -1,0 +1,220 @@
+//! The report model: everything the exported PDF shows, as plain values. It holds no database
+//! or checklist types, so the renderer can be tested and benchmarked with hand-built reports,
+//! and whatever fills it (the store, an import, a test) decides the content while the renderer
+//! decides only the form.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// One assessment's report, in the order the PDF presents it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub cover: Cover,
+    pub summary: Summary,
+    /// Question recommendations, already in priority order (see [`super::priority`]).
+    /// The executive summary shows the first three, so the two can never disagree.
+    pub recommendations: Vec<Recommendation>,
+    /// The recommendation not tied to one question; always printed last.
+    pub overall_recommendation: Option<Recommendation>,
+    /// One per question, in checklist order. The summary chart is drawn from these levels and
+    /// targets, again so that chart and findings can never disagree.
+    pub findings: Vec<Finding>,
+    /// Present when earlier assessments of the same organisation are compared.
+    pub comparison: Option<Comparison>,
+    pub method: Method,
+}
+
+/// What the cover page and every running header say.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cover {
+    pub organisation: String,
+    /// A financial year such as "2026/27".
+    pub period: String,
+    pub status: Status,
+    pub assessor: String,
+    /// Present once the assessment has been signed off.
+    pub approval: Option<Approval>,
+    /// When the PDF was exported. The renderer reads no clock, so a fixed value gives a
+    /// byte-identical file.
+    pub exported_at: DateTime<Utc>,
+    /// A Government Security Classification marking such as "OFFICIAL", printed at the top and
+    /// bottom of every page when present.
+    pub protective_marking: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every page says DRAFT.
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Approval {
+    pub approver: String,
+    pub date: NaiveDate,
+}
+
+/// The parts of the executive summary that are not drawn from elsewhere in the report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// None until at least one question has been assessed.
+    pub overall: Option<OverallMaturity>,
+    /// What changed since the previous assessment of the same organisation, if there was one.
+    pub since_previous: Option<Changes>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverallMaturity {
+    /// The (weighted) mean level, e.g. 2.3 on a 0–4 scale.
+    pub score: f64,
+    /// The label of the level the score falls in, e.g. "Developing".
+    pub label: String,
+    pub assessed: u32,
+    pub questions: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Changes {
+    pub previous_period: String,
+    pub previous_score: Option<f64>,
+    /// One per question, in checklist order, whether or not its level moved.
+    pub questions: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    pub number: u32,
+    pub title: String,
+    pub previous: Option<u8>,
+    pub current: Option<u8>,
+}
+
+/// A level on the scale with its label, e.g. 2 "Developing".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelRef {
+    pub level: u8,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionRef {
+    pub number: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    pub title: String,
+    pub text: String,
+    /// None for the overall recommendation.
+    pub question: Option<QuestionRef>,
+    /// None when the question has not been assessed.
+    pub current: Option<LevelRef>,
+    pub target: Option<LevelRef>,
+    /// Why this matters for this council now: the assessor's reasoning.
+    pub reasoning: String,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    pub what: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    /// As shown to the user, e.g. "Not started", "In progress", "Done".
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub number: u32,
+    pub title: String,
+    pub question: String,
+    /// None when the question has not been assessed yet.
+    pub level: Option<LevelRef>,
+    /// What the chosen level looks like in a council, from the checklist.
+    pub descriptor: Option<String>,
+    pub target: Option<LevelRef>,
+    pub rationale: String,
+    /// "Low", "Medium" or "High"; None when not given.
+    pub confidence: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Evidence {
+    /// Printed in full: a note is often the only record of what was seen.
+    Note {
+        text: String,
+    },
+    Link {
+        title: String,
+        url: String,
+    },
+    /// A file copied into the app's storage; the report names it, it does not embed it.
+    File {
+        name: String,
+        added: NaiveDate,
+    },
+}
+
+/// Levels per question across assessments of one organisation, oldest period first.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub periods: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonRow {
+    pub number: u32,
+    pub title: String,
+    /// One per period, in the order of [`Comparison::periods`]; None where not assessed.
+    pub levels: Vec<Option<u8>>,
+}
+
+/// How the assessment was made: the checklist, where it came from, and the scale.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Method {
+    pub checklist_title: String,
+    pub checklist_version: String,
+    pub source: String,
+    /// One per question, e.g. "Published", "Partly published", "Reconstructed".
+    pub provenance: Vec<QuestionProvenance>,
+    /// Lowest level first; its length fixes the chart's axis.
+    pub scale: Vec<ScaleLevel>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionProvenance {
+    pub number: u32,
+    pub title: String,
+    pub provenance: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScaleLevel {
+    pub level: u8,
+    pub label: String,
+    pub meaning: String,
+}

@@ -1,0 +1,211 @@
+//! Turns laid-out pages into PDF bytes. printpdf writes the pages and the subset fonts; the
+//! resulting object tree is then finished here with what printpdf cannot express: a nested
+//! outline that lands on each heading, the document language (en-GB, which screen readers
+//! use to pick a voice), complete document information, and a file identifier derived from
+//! the report rather than random, so the same report always gives the same bytes.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+use sha2::{Digest, Sha256};
+
+use super::fonts::Fonts;
+use super::layout::{OutlineEntry, PAGE_H};
+use super::model::{Report, Status};
+use crate::Error;
+
+pub fn write(
+    pages: Vec<Vec<Op>>,
+    outline: &[OutlineEntry],
+    report: &Report,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, Error> {
+    let mut pdf = PdfDocument::new(&title(report));
+    for face in [&fonts.regular, &fonts.bold] {
+        let font = PdfFont::new(face.parsed.clone());
+        pdf.resources.fonts.map.insert(face.id.clone(), font);
+    }
+    pdf.pages = pages
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: true,
+        // Subsetting keeps a report to tens of kilobytes instead of the whole typeface.
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut Vec::new());
+    add_outline(&mut doc, outline);
+    finish_catalog(&mut doc)?;
+    set_info(&mut doc, report);
+    set_file_id(&mut doc, report)?;
+    doc.compress();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)
+        .map_err(|e| Error::Internal(format!("The PDF could not be written: {e}.")))?;
+    Ok(bytes)
+}
+
+fn title(report: &Report) -> String {
+    format!(
+        "{} digital self-assessment {}",
+        report.cover.organisation, report.cover.period
+    )
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, so Welsh and other non-ASCII letters
+/// show correctly in every viewer's outline and document properties.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn finish_catalog(doc: &mut lopdf::Document) -> Result<(), Error> {
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Error::Internal(format!("The PDF has no catalogue: {e}.")))?;
+    catalog.set("Lang", Object::string_literal("en-GB"));
+    // Show the title, not the file name, in the viewer's title bar (PDF/UA asks for this).
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
+    );
+    Ok(())
+}
+
+fn set_info(doc: &mut lopdf::Document, report: &Report) {
+    let cover = &report.cover;
+    let date = cover
+        .exported_at
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string();
+    let status = match cover.status {
+        Status::Draft => "Draft",
+        Status::Final => "Final",
+    };
+    let subject = format!(
+        "{status} self-assessment against the {} (version {})",
+        report.method.checklist_title, report.method.checklist_version
+    );
+    let info = Dictionary::from_iter(vec![
+        ("Title", text_string(&title(report))),
+        ("Author", text_string(&cover.assessor)),
+        ("Subject", text_string(&subject)),
+        (
+            "Keywords",
+            text_string("digital; self-assessment; maturity; council"),
+        ),
+        ("Creator", text_string("Yardstick")),
+        ("Producer", text_string("Yardstick with printpdf")),
+        ("CreationDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date)),
+    ]);
+    let id = doc.add_object(info);
+    doc.trailer.set("Info", Object::Reference(id));
+}
+
+/// The file identifier is a hash of the report itself: stable across exports of the same
+/// report (tests compare bytes), different when anything in it changes.
+fn set_file_id(doc: &mut lopdf::Document, report: &Report) -> Result<(), Error> {
+    let json = serde_json::to_vec(report)
+        .map_err(|e| Error::Internal(format!("The report could not be hashed: {e}.")))?;
+    let digest = Sha256::digest(&json);
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    Ok(())
+}
+
+/// Builds a two-level outline: sections, and the items within them (each recommendation,
+/// each question's findings). Every entry jumps to the top of its heading, not just its page.
+fn add_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry]) {
+    if entries.is_empty() {
+        return;
+    }
+    let pages = doc.get_pages();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    let parents: Vec<Option<usize>> = parents(entries);
+    let mut top_level = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let parent = parents[i].map_or(root, |p| ids[p]);
+        let siblings: Vec<usize> = (0..entries.len())
+            .filter(|&j| parents[j] == parents[i])
+            .collect();
+        let children: Vec<usize> = (0..entries.len())
+            .filter(|&j| parents[j] == Some(i))
+            .collect();
+        let mut item = Dictionary::from_iter(vec![
+            ("Title", text_string(&entry.title)),
+            ("Parent", Object::Reference(parent)),
+        ]);
+        if let Some(page) = pages.get(&(entry.page as u32 + 1)) {
+            let top = (PAGE_H - entry.top + 6.0) as f64;
+            item.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(*page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(top as f32),
+                    Object::Null,
+                ]),
+            );
+        }
+        link_siblings(&mut item, &siblings, i, &ids);
+        if let (Some(&first), Some(&last)) = (children.first(), children.last()) {
+            item.set("First", Object::Reference(ids[first]));
+            item.set("Last", Object::Reference(ids[last]));
+            // Negative: sections start closed, so the outline reads as a table of contents.
+            item.set("Count", Object::Integer(-(children.len() as i64)));
+        }
+        if parents[i].is_none() {
+            top_level.push(i);
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    let outlines = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Outlines".to_vec())),
+        ("First", Object::Reference(ids[top_level[0]])),
+        (
+            "Last",
+            Object::Reference(ids[*top_level.last().unwrap_or(&0)]),
+        ),
+        ("Count", Object::Integer(top_level.len() as i64)),
+    ]);
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Outlines", Object::Reference(root));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+/// For each entry, the index of the section it belongs to (None for a section).
+fn parents(entries: &[OutlineEntry]) -> Vec<Option<usize>> {
+    let mut current = None;
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if e.level == 0 {
+                current = Some(i);
+                None
+            } else {
+                current
+            }
+        })
+        .collect()
+}
+
+fn link_siblings(item: &mut Dictionary, siblings: &[usize], i: usize, ids: &[ObjectId]) {
+    let Some(pos) = siblings.iter().position(|&s| s == i) else {
+        return;
+    };
+    if pos > 0 {
+        item.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
+    }
+    if let Some(&next) = siblings.get(pos + 1) {
+        item.set("Next", Object::Reference(ids[next]));
+    }
+}

@@ -1,0 +1,97 @@
+//! Ruled tables with a shaded header row. Rows are drawn line by line so that a cell holding a
+//! long text flows onto the next page like a paragraph, and the header is repeated at the top
+//! of every page the table continues on, so a reader never meets columns without names.
+
+use super::layout::{Flow, Style, INK, MARGIN_X, PALE, RULE};
+
+const TEXT: Style = Style::new(9.0, false, INK);
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.0;
+
+pub struct Column<'a> {
+    pub header: &'a str,
+    /// Width in points; the columns of a table should add up to the content width.
+    pub width: f32,
+}
+
+pub struct Cell {
+    pub text: String,
+    pub bold: bool,
+}
+
+impl Cell {
+    pub fn plain(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
+
+pub fn table(flow: &mut Flow, columns: &[Column], rows: &[Vec<Cell>]) {
+    let lh = TEXT.line_height();
+    // Header plus at least one line of the first row, or the header would be stranded.
+    flow.ensure(2.0 * (lh + 2.0 * PAD_Y));
+    header(flow, columns);
+    for row in rows {
+        let wrapped: Vec<Vec<String>> = columns
+            .iter()
+            .zip(row)
+            .map(|(column, cell)| flow.lines(&cell.text, style(cell), column.width - 2.0 * PAD_X))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        // Keep short rows whole; a long row may split, but not before its second line.
+        if flow.ensure(height.min(2) as f32 * lh + 2.0 * PAD_Y) {
+            header(flow, columns);
+        }
+        flow.y += PAD_Y;
+        for i in 0..height {
+            if flow.ensure(lh + PAD_Y) {
+                header(flow, columns);
+            }
+            let mut x = MARGIN_X;
+            for ((column, cell), lines) in columns.iter().zip(row).zip(&wrapped) {
+                if let Some(line) = lines.get(i) {
+                    flow.text(x + PAD_X, flow.y, line, style(cell));
+                }
+                x += column.width;
+            }
+            flow.y += lh;
+        }
+        flow.y += PAD_Y;
+        let right = MARGIN_X + total_width(columns);
+        flow.rule(MARGIN_X, right, flow.y, 0.5, RULE);
+    }
+}
+
+fn header(flow: &mut Flow, columns: &[Column]) {
+    let height = TEXT.line_height() + 2.0 * PAD_Y;
+    let right = MARGIN_X + total_width(columns);
+    flow.fill_rect(MARGIN_X, flow.y, right - MARGIN_X, height, PALE);
+    let mut x = MARGIN_X;
+    for column in columns {
+        flow.text(x + PAD_X, flow.y + PAD_Y, column.header, TEXT.bold());
+        x += column.width;
+    }
+    flow.y += height;
+    flow.rule(MARGIN_X, right, flow.y, 1.0, INK);
+}
+
+fn style(cell: &Cell) -> Style {
+    if cell.bold {
+        TEXT.bold()
+    } else {
+        TEXT
+    }
+}
+
+fn total_width(columns: &[Column]) -> f32 {
+    columns.iter().map(|c| c.width).sum()
+}
