@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchApp, type RunningApp } from "./support/app";
-import { expectNoAxeViolations } from "./support/axe";
+import { axeViolations, expectNoAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshot";
 
 describe("home screen on first launch", () => {
@@ -31,5 +31,15 @@ describe("home screen on first launch", () => {
 
   it("has no accessibility violations (axe-core)", async () => {
     await expectNoAxeViolations(app.driver, "the empty home screen");
+  });
+
+  it("really runs axe in the webview: an image without alt text is caught", async () => {
+    // Guards the guard: if axe silently stopped running, every "no violations" above would pass.
+    await app.driver.execute(
+      `const img = document.createElement("img"); img.id = "axe-probe"; img.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw="; document.querySelector("main").append(img);`,
+    );
+    const violations = await axeViolations(app.driver);
+    await app.driver.execute(`document.getElementById("axe-probe").remove();`);
+    expect(violations.map((v) => v.id)).toContain("image-alt");
   });
 });

@@ -2,7 +2,7 @@
 // matters here: WebKitWebDriver behind tauri-driver drops about a third of requests that come
 // with `Connection: close`.
 
-const ELEMENT_KEY = "element-6066-11e4-a52e-4a5c-9d8b-50b2d0d8e53a";
+const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriverError extends Error {}
 
