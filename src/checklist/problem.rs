@@ -138,3 +138,25 @@ impl<'t> Collector<'t> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::line_and_column;
+
+    #[test]
+    fn columns_count_characters_as_an_editor_shows_them() {
+        let text = "\u{feff}id = 1\nsummary = \"£5\" x\n";
+        assert_eq!(
+            line_and_column(text, 3),
+            (1, 1),
+            "the byte-order mark is invisible"
+        );
+        let x = text.find(" x").unwrap() + 1;
+        assert_eq!(
+            line_and_column(text, x),
+            (2, 16),
+            "£ is one column, not two bytes"
+        );
+        assert_eq!(line_and_column(text, text.len() + 10), (3, 1));
+    }
+}
