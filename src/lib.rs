@@ -3,6 +3,7 @@
 //! formats live here so they can be tested, benchmarked and used from the CLI without Tauri.
 
 pub mod checklist;
+pub mod compare;
 pub mod error;
 pub mod example_data;
 pub mod paths;

@@ -1,20 +1,21 @@
 //! Fills the report model from the store: one assessment with its checklist, answers,
-//! evidence and actions, the previous assessment of the same organisation for "since last
-//! year", and any assessments chosen for comparison. All wording the report takes from the
-//! checklist (labels, descriptors, recommendations) comes from the checklist snapshot the
-//! assessment was made against, so an old report reads the same after the checklist changes.
+//! evidence and actions; "since last year" and the comparison come from [`super::history`].
+//! All wording the report takes from the checklist (labels, descriptors, recommendations)
+//! comes from the checklist snapshot the assessment was made against, so an old report reads
+//! the same after the checklist changes.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
+use super::history::history;
 use super::model::*;
 use super::priority::{gap, priority_order, PriorityInput};
 use crate::checklist::{Checklist, Provenance, Question};
 use crate::store::actions::{Action as StoredAction, ActionStatus};
-use crate::store::answers::{list_answers, Answer, Confidence};
-use crate::store::assessments::{get_assessment, list_for_organisation, AssessmentStatus};
+use crate::store::answers::{Answer, Confidence};
+use crate::store::assessments::AssessmentStatus;
 use crate::store::evidence::{Evidence as StoredEvidence, EvidenceKind};
 use crate::store::{load_assessment, AssessmentDetail};
 use crate::Result;
@@ -22,7 +23,8 @@ use crate::Result;
 /// What the person exporting chooses; everything else comes from the store.
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
-    /// Other assessments of the same organisation to show in the comparison section.
+    /// Other assessments of the same organisation to show in the comparison section. Empty
+    /// means the default: up to four earlier assessments of the organisation, if any.
     pub compare_with: Vec<i64>,
     pub protective_marking: Option<String>,
     /// Passed in rather than read, so a fixed value gives a byte-identical PDF.
@@ -46,11 +48,12 @@ pub fn build_report(
         .iter()
         .map(|q| finding(q, answers.get(q.id.as_str()).copied(), &detail))
         .collect();
+    let (since_previous, comparison) = history(conn, &detail, &options.compare_with)?;
     Ok(Report {
         cover: cover(&detail, options),
         summary: Summary {
             overall: overall(checklist, &detail.answers),
-            since_previous: since_previous(conn, &detail)?,
+            since_previous,
         },
         recommendations: recommendations(&detail, &answers),
         overall_recommendation: Some(Recommendation {
@@ -63,7 +66,7 @@ pub fn build_report(
             actions: actions_for(&detail.actions, None),
         }),
         findings,
-        comparison: comparison(conn, &detail, &options.compare_with)?,
+        comparison,
         method: method(checklist),
     })
 }
@@ -232,82 +235,6 @@ fn mean(levels: &[u8]) -> Option<f64> {
         return None;
     }
     Some(levels.iter().map(|&l| f64::from(l)).sum::<f64>() / levels.len() as f64)
-}
-
-/// Levels by question id for one stored assessment.
-fn levels_of(conn: &Connection, assessment_id: i64) -> Result<HashMap<String, u8>> {
-    Ok(list_answers(conn, assessment_id)?
-        .into_iter()
-        .filter_map(|a| Some((a.question_id, a.level?)))
-        .collect())
-}
-
-/// The latest earlier assessment of the same organisation, compared question by question.
-fn since_previous(conn: &Connection, detail: &AssessmentDetail) -> Result<Option<Changes>> {
-    let current = &detail.assessment;
-    let previous = list_for_organisation(conn, current.organisation_id)?
-        .into_iter()
-        .filter(|a| a.period < current.period)
-        .max_by(|a, b| a.period.cmp(&b.period));
-    let Some(previous) = previous else {
-        return Ok(None);
-    };
-    let before = levels_of(conn, previous.id)?;
-    let now: HashMap<&str, u8> = detail
-        .answers
-        .iter()
-        .filter_map(|a| Some((a.question_id.as_str(), a.level?)))
-        .collect();
-    let before_levels: Vec<u8> = before.values().copied().collect();
-    Ok(Some(Changes {
-        previous_period: previous.period,
-        previous_score: mean(&before_levels),
-        questions: detail
-            .checklist
-            .questions
-            .iter()
-            .map(|q| Change {
-                number: q.number,
-                title: q.title.clone(),
-                previous: before.get(&q.id).copied(),
-                current: now.get(q.id.as_str()).copied(),
-            })
-            .collect(),
-    }))
-}
-
-fn comparison(
-    conn: &Connection,
-    detail: &AssessmentDetail,
-    others: &[i64],
-) -> Result<Option<Comparison>> {
-    if others.is_empty() {
-        return Ok(None);
-    }
-    let mut columns = vec![(
-        detail.assessment.period.clone(),
-        levels_of(conn, detail.assessment.id)?,
-    )];
-    for &id in others.iter().filter(|&&id| id != detail.assessment.id) {
-        columns.push((get_assessment(conn, id)?.period, levels_of(conn, id)?));
-    }
-    columns.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Some(Comparison {
-        periods: columns.iter().map(|(p, _)| p.clone()).collect(),
-        rows: detail
-            .checklist
-            .questions
-            .iter()
-            .map(|q| ComparisonRow {
-                number: q.number,
-                title: q.title.clone(),
-                levels: columns
-                    .iter()
-                    .map(|(_, levels)| levels.get(&q.id).copied())
-                    .collect(),
-            })
-            .collect(),
-    }))
 }
 
 fn method(checklist: &Checklist) -> Method {

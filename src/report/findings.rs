@@ -1,8 +1,9 @@
 //! The back of the report, the record behind the summary: findings per question with all of
-//! their evidence, the year-on-year comparison, and the method and scale used.
+//! their evidence, and the method and scale used. The year-on-year comparison, which sits
+//! between them, is in [`super::comparison`].
 
 use super::layout::{Flow, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
-use super::model::{Comparison, ComparisonRow, Evidence, Finding, Report};
+use super::model::{Evidence, Finding, Report};
 use super::sections::{bullet, key_value, level_text, long_date};
 use super::table::{table, Cell, Column};
 
@@ -84,60 +85,6 @@ fn evidence(flow: &mut Flow, item: &Evidence) {
     flow.y += 3.0;
 }
 
-pub fn comparison(flow: &mut Flow, comparison: &Comparison) {
-    flow.heading("Comparison with earlier assessments", H1, 80.0, Some(0));
-    flow.paragraph(
-        "Level per question in each assessment, oldest first. The trend compares the first and \
-         the latest assessed level; a dash means the question was not assessed that year.",
-        BODY,
-        MARGIN_X,
-        CONTENT_W,
-    );
-    flow.y += 6.0;
-    let periods = comparison.periods.len().max(1) as f32;
-    let question_w = CONTENT_W * 0.36;
-    let trend_w = CONTENT_W * 0.2;
-    let period_w = (CONTENT_W - question_w - trend_w) / periods;
-    let mut columns = vec![Column {
-        header: "Question",
-        width: question_w,
-    }];
-    columns.extend(comparison.periods.iter().map(|p| Column {
-        header: p,
-        width: period_w,
-    }));
-    columns.push(Column {
-        header: "Trend",
-        width: trend_w,
-    });
-    let rows: Vec<Vec<Cell>> = comparison.rows.iter().map(comparison_row).collect();
-    table(flow, &columns, &rows);
-}
-
-fn comparison_row(row: &ComparisonRow) -> Vec<Cell> {
-    let mut cells = vec![Cell::plain(format!("{}. {}", row.number, row.title))];
-    cells.extend(
-        row.levels
-            .iter()
-            .map(|l| Cell::plain(l.map_or("–".to_string(), |l| l.to_string()))),
-    );
-    cells.push(Cell::bold(trend(&row.levels)));
-    cells
-}
-
-/// Arrow and word together, so the trend reads without colour and survives photocopying.
-pub fn trend(levels: &[Option<u8>]) -> String {
-    let known: Vec<u8> = levels.iter().flatten().copied().collect();
-    match (known.first(), known.last()) {
-        (Some(first), Some(last)) if known.len() > 1 => match last.cmp(first) {
-            std::cmp::Ordering::Greater => format!("↑ Up {}", last - first),
-            std::cmp::Ordering::Less => format!("↓ Down {}", first - last),
-            std::cmp::Ordering::Equal => "→ No change".to_string(),
-        },
-        _ => "Not enough data".to_string(),
-    }
-}
-
 pub fn method(flow: &mut Flow, report: &Report) {
     let method = &report.method;
     flow.heading("Method and scale", H1, 80.0, Some(0));
@@ -208,18 +155,4 @@ pub fn method(flow: &mut Flow, report: &Report) {
         MARGIN_X,
         CONTENT_W,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::trend;
-
-    #[test]
-    fn trend_compares_first_and_latest_known_level() {
-        // Years without a score must not be read as a fall to zero.
-        assert_eq!(trend(&[Some(1), None, Some(3)]), "↑ Up 2");
-        assert_eq!(trend(&[Some(3), Some(2)]), "↓ Down 1");
-        assert_eq!(trend(&[Some(2), Some(2)]), "→ No change");
-        assert_eq!(trend(&[None, Some(2)]), "Not enough data");
-    }
 }

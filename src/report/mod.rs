@@ -6,9 +6,11 @@
 
 mod build;
 mod chart;
+mod comparison;
 mod findings;
 mod fonts;
 mod furniture;
+mod history;
 mod layout;
 pub mod model;
 mod pdf;
@@ -16,6 +18,7 @@ pub mod priority;
 mod render;
 mod sections;
 mod table;
+mod trend;
 mod wrap;
 
 pub use build::{build_report, ReportOptions};

@@ -179,6 +179,12 @@ pub enum Evidence {
 pub struct Comparison {
     pub periods: Vec<String>,
     pub rows: Vec<ComparisonRow>,
+    /// Overall maturity (the mean level) per period; None where nothing was assessed.
+    pub overall: Vec<Option<f64>>,
+    /// What changed, in a sentence or two of plain English.
+    pub summary: String,
+    /// Actions recorded in earlier assessments, with their status now.
+    pub actions: Vec<FollowUp>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +194,24 @@ pub struct ComparisonRow {
     pub title: String,
     /// One per period, in the order of [`Comparison::periods`]; None where not assessed.
     pub levels: Vec<Option<u8>>,
+    /// One per period: false where that period's checklist version had no such question,
+    /// which the report shows differently from "not assessed".
+    pub in_checklist: Vec<bool>,
+    /// Since the previous period, e.g. "up 1 level"; None where either level is missing.
+    pub change: Option<String>,
+    /// Where a level came from a renamed, split or merged question.
+    pub notes: Vec<String>,
+}
+
+/// An action from an earlier assessment and what became of it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUp {
+    pub what: String,
+    pub recorded_in: String,
+    pub due: Option<NaiveDate>,
+    /// E.g. "Done (2026/27)": the status and the assessment that records it.
+    pub status: String,
 }
 
 /// How the assessment was made: the checklist, where it came from, and the scale.

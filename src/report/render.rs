@@ -3,6 +3,7 @@
 //! because the export time travels in the report and nothing here reads a clock or a random
 //! source.
 
+use super::comparison;
 use super::findings;
 use super::fonts::fonts;
 use super::furniture::decorate;
@@ -26,7 +27,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     findings::findings(&mut flow, report);
     if let Some(comparison) = &report.comparison {
         flow.new_page();
-        findings::comparison(&mut flow, comparison);
+        let max_level = report.method.scale.len().saturating_sub(1) as u8;
+        comparison::comparison(&mut flow, comparison, max_level);
     }
     flow.new_page();
     findings::method(&mut flow, report);

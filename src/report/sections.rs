@@ -206,6 +206,8 @@ fn since_previous(flow: &mut Flow, changes: &Changes) {
         40.0,
         None,
     );
+    flow.paragraph(&since_sentence(changes), BODY, MARGIN_X, CONTENT_W);
+    flow.y += 3.0;
     let moved = |up: bool| -> Vec<String> {
         changes
             .questions
@@ -240,6 +242,39 @@ fn since_previous(flow: &mut Flow, changes: &Changes) {
         &format!("Unchanged: {unchanged} of {}.", changes.questions.len()),
         BODY,
     );
+}
+
+/// The "since last year" paragraph: what a chief executive asks first, in one sentence.
+fn since_sentence(changes: &Changes) -> String {
+    let (mut up, mut held, mut down, mut missing) = (0, 0, 0, 0);
+    for c in &changes.questions {
+        match (c.previous, c.current) {
+            (Some(p), Some(n)) if n > p => up += 1,
+            (Some(p), Some(n)) if n < p => down += 1,
+            (Some(_), Some(_)) => held += 1,
+            _ => missing += 1,
+        }
+    }
+    let none_or = |n: u32| {
+        if n == 0 {
+            "none".to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    let mut text = format!(
+        "Since the {} assessment, {up} of the {} questions improved, {} held and {} fell.",
+        changes.previous_period,
+        changes.questions.len(),
+        none_or(held),
+        none_or(down)
+    );
+    if missing > 0 {
+        text.push_str(&format!(
+            " {missing} could not be compared, because a level is missing in one of the two years."
+        ));
+    }
+    text
 }
 
 pub fn recommendations(flow: &mut Flow, report: &Report) {

@@ -108,8 +108,20 @@ pub fn realistic() -> Report {
                         Some(previous_level(i)),
                         LEVELS[i].0,
                     ],
+                    // Question 7 is new in the 2025/26 checklist version.
+                    in_checklist: vec![i != 6, true, true],
+                    change: LEVELS[i].0.map(|now| yardstick::compare::level_change(previous_level(i), now).text),
+                    notes: Vec::new(),
                 })
                 .collect(),
+            overall: vec![Some(0.9), Some(1.3), Some(1.6)],
+            summary: "Between 2025/26 and 2026/27, 4 questions improved, 3 held and none fell. Overall maturity went up from 1.3 to 1.6.".to_string(),
+            actions: vec![FollowUp {
+                what: "Record reasons for contact in Canolfan Gyswllt".to_string(),
+                recorded_in: "2024/25".to_string(),
+                due: Some(date(2025, 3, 31)),
+                status: "Done (in 2025/26)".to_string(),
+            }],
         }),
         method: method(),
     }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod checklist_cmd;
+mod compare_out;
+mod report_cmd;
 mod store_cmd;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +33,8 @@ enum Command {
     Checklist(checklist_cmd::ChecklistCommand),
     #[command(flatten)]
     Store(store_cmd::StoreCommand),
+    #[command(flatten)]
+    Report(report_cmd::ReportCommand),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +53,7 @@ fn run(cli: Cli) -> Result<(), yardstick::Error> {
     match cli.command {
         Command::Checklist(command) => checklist_cmd::run(command, &db_path)?,
         Command::Store(command) => store_cmd::run(command, &db_path)?,
+        Command::Report(command) => report_cmd::run(command, &db_path)?,
     }
     Ok(())
 }

@@ -1,0 +1,137 @@
+//! Year-on-year comparison: two or more loaded assessments side by side, question by
+//! question, matched across checklist versions by stable id and `replaces` ([`matching`]),
+//! with the change between each assessment and the previous one of the same organisation,
+//! overall maturity per period, counts of what improved, held and fell, and what became of
+//! earlier actions. Pure over loaded assessments, so the compare screen, the CLI and the PDF
+//! show the same numbers and words.
+//!
+//! Assessments of different organisations are refused unless the caller asks for a peer
+//! comparison, which is then labelled as such and never presents one council's score as
+//! another's "change".
+
+mod actions;
+mod change;
+mod columns;
+mod matching;
+mod model;
+mod rows;
+
+use std::collections::HashSet;
+
+use rusqlite::Connection;
+use serde::Deserialize;
+use ts_rs::TS;
+
+use crate::store::assessments::{get_assessment, list_for_organisation};
+use crate::store::{load_assessment, AssessmentDetail};
+use crate::{Error, Result};
+
+pub use change::{level_change, score_change};
+pub use model::*;
+
+/// How many earlier assessments the default comparison takes: five periods fit on a screen
+/// and a PDF page, and cover the span senior management usually asks about.
+pub const DEFAULT_EARLIER: usize = 4;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CompareOptions {
+    /// Compare assessments of different organisations (a peer comparison).
+    pub allow_peer: bool,
+}
+
+/// Compares the assessments `ids` (any order; duplicates ignored).
+pub fn compare_assessments(
+    conn: &Connection,
+    ids: &[i64],
+    options: &CompareOptions,
+) -> Result<Comparison> {
+    let mut seen = HashSet::new();
+    let details = ids
+        .iter()
+        .filter(|id| seen.insert(**id))
+        .map(|&id| load_assessment(conn, id))
+        .collect::<Result<Vec<_>>>()?;
+    let refs: Vec<&AssessmentDetail> = details.iter().collect();
+    let mut comparison = compare_details(&refs, options)?;
+    if let [only] = details.as_slice() {
+        let message = nothing_to_compare(conn, only)?;
+        comparison.summary = message.clone();
+        comparison.nothing_to_compare = Some(message);
+    }
+    Ok(comparison)
+}
+
+/// Compares assessments already loaded (the report loads them once for several uses).
+pub fn compare_details(
+    details: &[&AssessmentDetail],
+    options: &CompareOptions,
+) -> Result<Comparison> {
+    if details.is_empty() {
+        return Err(Error::InvalidInput(
+            "Nothing to compare: no assessments were chosen. Choose two or more assessments of one organisation.".into(),
+        ));
+    }
+    let kind = organisations_kind(details, options)?;
+    let ordered = columns::ordered(details);
+    Ok(columns::comparison(&ordered, kind))
+}
+
+/// The assessment `assessment_id` and up to [`DEFAULT_EARLIER`] earlier ones of the same
+/// organisation, oldest first: what the compare screen and the report start from.
+pub fn default_comparison_ids(conn: &Connection, assessment_id: i64) -> Result<Vec<i64>> {
+    let current = get_assessment(conn, assessment_id)?;
+    let earlier: Vec<i64> = list_for_organisation(conn, current.organisation_id)?
+        .into_iter()
+        .filter(|a| a.period < current.period)
+        .map(|a| a.id)
+        .collect();
+    let skip = earlier.len().saturating_sub(DEFAULT_EARLIER);
+    let mut ids = earlier[skip..].to_vec();
+    ids.push(assessment_id);
+    Ok(ids)
+}
+
+fn organisations_kind(
+    details: &[&AssessmentDetail],
+    options: &CompareOptions,
+) -> Result<ComparisonKind> {
+    let first = details[0];
+    let Some(other) = details
+        .iter()
+        .find(|d| d.organisation.id != first.organisation.id)
+    else {
+        return Ok(ComparisonKind::SameOrganisation);
+    };
+    if options.allow_peer {
+        return Ok(ComparisonKind::Peer);
+    }
+    Err(Error::InvalidInput(format!(
+        "Assessment {} ({}, {}) and assessment {} ({}, {}) are of different organisations, so one cannot show the other's progress. To set them side by side, ask for a peer comparison (--peer on the command line); otherwise choose assessments of one organisation.",
+        first.assessment.id,
+        first.organisation.name,
+        first.assessment.period,
+        other.assessment.id,
+        other.organisation.name,
+        other.assessment.period
+    )))
+}
+
+/// The plain message for a comparison of one assessment.
+fn nothing_to_compare(conn: &Connection, only: &AssessmentDetail) -> Result<String> {
+    let a = &only.assessment;
+    let others = list_for_organisation(conn, a.organisation_id)?
+        .len()
+        .saturating_sub(1);
+    Ok(if others == 0 {
+        format!(
+            "Nothing to compare yet: {} is the first assessment of {}. Changes will show here once there is a later one.",
+            a.period, only.organisation.name
+        )
+    } else {
+        format!(
+            "Nothing to compare: only the {} assessment was chosen. Choose one or more of the other {} assessments of {} as well.",
+            a.period, others, only.organisation.name
+        )
+    })
+}
