@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod compare;
 pub mod error;
 pub mod example_data;
+pub mod exchange;
 pub mod paths;
 pub mod report;
 pub mod store;

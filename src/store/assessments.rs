@@ -44,6 +44,10 @@ pub struct Assessment {
     pub updated_at: String,
     pub finalised_at: Option<String>,
     pub approver: Option<String>,
+    /// Imported as a peer council's assessment: read-only, for comparison.
+    pub peer: bool,
+    /// For a peer's assessment, the name of the file it was imported from.
+    pub peer_source: Option<String>,
 }
 
 /// One assessment on the home screen: who, when, how far along.
@@ -61,6 +65,9 @@ pub struct AssessmentSummary {
     /// See [`overall_level`]; `None` until a question has a level.
     pub overall_level: Option<u8>,
     pub updated_at: String,
+    /// A peer council's imported assessment (see [`Assessment::peer`]).
+    pub peer: bool,
+    pub peer_source: Option<String>,
 }
 
 /// What is needed to start an assessment. `checklist_source` is the full text of the
@@ -94,7 +101,8 @@ pub fn overall_level(levels: impl IntoIterator<Item = u8>) -> Option<u8> {
 pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
     let mut statement = conn.prepare(
         "SELECT a.id, o.id, o.name, a.period, a.status, a.assessor,
-                COALESCE(n.answered, 0), a.question_count, n.level_sum / n.answered, a.updated_at
+                COALESCE(n.answered, 0), a.question_count, n.level_sum / n.answered, a.updated_at,
+                a.peer_source
            FROM assessment a
            JOIN organisation o ON o.id = a.organisation_id
            LEFT JOIN (SELECT assessment_id, COUNT(level) AS answered, SUM(level) AS level_sum
@@ -114,6 +122,8 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
             question_count: row.get(7)?,
             overall_level: row.get(8)?,
             updated_at: row.get(9)?,
+            peer: row.get::<_, Option<String>>(10)?.is_some(),
+            peer_source: row.get(10)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -121,7 +131,7 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
 
 const SELECT: &str = "SELECT a.id, a.organisation_id, o.name, a.period, a.assessor, a.status,
         s.checklist_id, s.version, s.sha256, a.question_count, a.previous_id,
-        a.created_at, a.updated_at, a.finalised_at, a.approver
+        a.created_at, a.updated_at, a.finalised_at, a.approver, a.peer_source
    FROM assessment a
    JOIN organisation o ON o.id = a.organisation_id
    JOIN checklist_snapshot s ON s.id = a.checklist_snapshot_id";
@@ -150,6 +160,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Assessment> {
         updated_at: row.get(12)?,
         finalised_at: row.get(13)?,
         approver: row.get(14)?,
+        peer: row.get::<_, Option<String>>(15)?.is_some(),
+        peer_source: row.get(15)?,
     })
 }
 
@@ -177,10 +189,23 @@ pub(crate) fn not_found(id: i64) -> Error {
 /// The assessment, if it may be changed; a final one gives a `Locked` error that says how to
 /// unlock it. Every write to an assessment's parts goes through here.
 pub fn ensure_draft(conn: &Connection, id: i64) -> Result<Assessment> {
-    let assessment = get_assessment(conn, id)?;
+    let assessment = ensure_own(conn, id)?;
     if assessment.status == AssessmentStatus::Final {
         return Err(Error::Locked(format!(
             "The {} assessment for {} (id {id}) is final, so it cannot be changed. Reopen it, giving a reason, if it needs correcting.",
+            assessment.organisation, assessment.period
+        )));
+    }
+    Ok(assessment)
+}
+
+/// The assessment, if it is the organisation's own; a peer's imported assessment gives a
+/// `Locked` error, because it is someone else's record kept for comparison.
+fn ensure_own(conn: &Connection, id: i64) -> Result<Assessment> {
+    let assessment = get_assessment(conn, id)?;
+    if let Some(source) = &assessment.peer_source {
+        return Err(Error::Locked(format!(
+            "The {} assessment for {} (id {id}) is a peer's, imported from {source}, so it cannot be changed. Ask them for a new export if it needs correcting.",
             assessment.organisation, assessment.period
         )));
     }
@@ -277,7 +302,7 @@ pub fn finalise(conn: &Connection, id: i64, approver: &str) -> Result<Assessment
 pub fn reopen(conn: &Connection, id: i64, reason: &str) -> Result<Assessment> {
     let reason = validate::required("reason for reopening", reason)?;
     write(conn, |tx| {
-        let assessment = get_assessment(tx, id)?;
+        let assessment = ensure_own(tx, id)?;
         if assessment.status != AssessmentStatus::Final {
             return Err(Error::Conflict(format!(
                 "The {} assessment for {} (id {id}) is already a draft, so there is nothing to reopen.",
@@ -304,10 +329,13 @@ pub fn reopen(conn: &Connection, id: i64, reason: &str) -> Result<Assessment> {
     })
 }
 
-/// Deletes a draft assessment with everything in it. A final one must be reopened first.
+/// Deletes a draft assessment with everything in it. A final one must be reopened first; a
+/// peer's can always be deleted, since it is only a copy kept for comparison.
 pub fn delete_assessment(conn: &Connection, id: i64) -> Result<()> {
     write(conn, |tx| {
-        ensure_draft(tx, id)?;
+        if get_assessment(tx, id)?.peer_source.is_none() {
+            ensure_draft(tx, id)?;
+        }
         tx.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
         Ok(())
     })

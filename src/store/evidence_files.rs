@@ -91,6 +91,40 @@ pub(crate) fn store_file(evidence_dir: &Path, source: &Path) -> Result<StoredFil
     })
 }
 
+/// Writes `bytes`, already checked against `sha256` by the caller, into the evidence folder
+/// under their hash unless that file is there already. Used by import, whose attachments
+/// arrive embedded in the exchange file rather than as files on disk.
+pub(crate) fn store_bytes(evidence_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
+    let target = path_of(evidence_dir, sha256);
+    if target.is_file() {
+        return Ok(());
+    }
+    let io_error = |e: io::Error| {
+        Error::io(
+            format!(
+                "Could not write an imported file into {}",
+                evidence_dir.display()
+            ),
+            e,
+        )
+    };
+    fs::create_dir_all(evidence_dir).map_err(io_error)?;
+    let temporary = evidence_dir.join(format!(
+        ".incoming-{}-{}",
+        std::process::id(),
+        unique_suffix()
+    ));
+    let written = File::create(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| fs::rename(&temporary, &target));
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(io_error(error));
+    }
+    sync_dir(evidence_dir);
+    Ok(())
+}
+
 fn check_size(name: &str, size: u64) -> Result<()> {
     if size > MAX_ATTACHMENT_BYTES {
         return Err(Error::InvalidInput(format!(

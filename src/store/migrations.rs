@@ -8,7 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_peer.sql"),
+];
 
 /// The schema version this build of Yardstick writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -11,7 +11,7 @@ pub mod backup;
 mod carry;
 pub mod detail;
 pub mod evidence;
-mod evidence_files;
+pub(crate) mod evidence_files;
 pub mod organisations;
 pub mod settings;
 pub mod snapshots;

@@ -1,0 +1,132 @@
+//! Exchange: an assessment leaves the app as a documented, versioned JSON file (with its
+//! attached files embedded when asked) or as two CSV files for spreadsheets, and a JSON file
+//! comes back in — from another machine, a colleague or a peer council. An import is checked
+//! in full before anything is written and then written in one transaction, so a bad file
+//! changes nothing. A peer's assessment is stored read-only and marked as a peer's.
+//!
+//! The format is documented in `docs/exchange-format.md`; its JSON Schema is generated from
+//! [`format`] by [`json_schema`] and checked in as `docs/exchange-format.schema.json`.
+
+mod attachment;
+mod check;
+mod csv;
+mod export;
+pub mod format;
+mod import;
+mod read;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use csv::export_csv;
+pub use export::export_json;
+pub use format::{ExchangeDocument, FORMAT_NAME, FORMAT_VERSION};
+pub use import::import_json_file;
+
+/// The largest file an import reads: an assessment with a few large attachments embedded
+/// fits; anything bigger is refused before it is read into memory.
+pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// What an export includes beyond the assessment itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOptions {
+    /// Embed attached files (base64) so one file carries everything.
+    pub with_files: bool,
+}
+
+/// What to do when the file's organisation already has an assessment for its period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OnConflict {
+    /// Import nothing and explain the choices (a `Conflict` error).
+    #[default]
+    Refuse,
+    /// Keep both: the imported one goes under a copy of the organisation, named
+    /// "<name> (copy)", because one organisation has at most one assessment per period.
+    Copy,
+    /// Keep the existing one and import nothing.
+    Skip,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    /// Store it as a peer council's assessment: read-only, labelled, for comparison.
+    pub as_peer: bool,
+    pub on_conflict: OnConflict,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "outcome")]
+pub enum ImportOutcome {
+    /// Stored as a new assessment.
+    #[serde(rename_all = "camelCase")]
+    Imported {
+        id: i64,
+        organisation: String,
+        period: String,
+        peer: bool,
+    },
+    /// The organisation already had an assessment for the period; stored under a copy of the
+    /// organisation named `organisation`.
+    #[serde(rename_all = "camelCase")]
+    Copied {
+        id: i64,
+        organisation: String,
+        original_organisation: String,
+        existing_id: i64,
+        period: String,
+        peer: bool,
+    },
+    /// The organisation already had an assessment for the period; nothing was imported.
+    #[serde(rename_all = "camelCase")]
+    Skipped {
+        existing_id: i64,
+        organisation: String,
+        period: String,
+    },
+}
+
+impl ImportOutcome {
+    /// The id of the assessment the user should look at next: the new one, or the one kept.
+    pub fn assessment_id(&self) -> i64 {
+        match self {
+            Self::Imported { id, .. } | Self::Copied { id, .. } => *id,
+            Self::Skipped { existing_id, .. } => *existing_id,
+        }
+    }
+}
+
+impl std::fmt::Display for ImportOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let whose = |peer: bool| if peer { " as a peer's (read-only)" } else { "" };
+        match self {
+            Self::Imported { id, organisation, period, peer } => write!(
+                f,
+                "Imported the {period} assessment of {organisation}{} as assessment {id}.",
+                whose(*peer)
+            ),
+            Self::Copied { id, organisation, original_organisation, existing_id, period, peer } => write!(
+                f,
+                "{original_organisation} already has a {period} assessment (id {existing_id}), so the imported one was stored{} under \"{organisation}\" as assessment {id}.",
+                whose(*peer)
+            ),
+            Self::Skipped { existing_id, organisation, period } => write!(
+                f,
+                "Skipped: {organisation} already has a {period} assessment (id {existing_id}); nothing was imported."
+            ),
+        }
+    }
+}
+
+/// The JSON Schema of [`ExchangeDocument`], pretty-printed with a final newline: the text of
+/// `docs/exchange-format.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ExchangeDocument);
+    let mut text =
+        serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

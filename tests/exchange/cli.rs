@@ -1,0 +1,111 @@
+//! `yardstick export` and `yardstick import`, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn yardstick(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("YARDSTICK_DB")
+        .output()
+        .expect("the yardstick binary runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = yardstick(db, args);
+    assert!(
+        out.status.success(),
+        "yardstick {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn export_and_import_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mine.sqlite3");
+    ok(&db, &["example-data"]);
+    let json = dir.path().join("latest.json");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "3",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+            "--with-files",
+        ],
+    );
+    assert!(said.contains("latest.json"), "{said}");
+
+    let csv = dir.path().join("latest.csv");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "3",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    // The second file's name is not typed by the user, so the command must say it.
+    assert!(said.contains("latest-actions.csv"), "{said}");
+    assert!(dir.path().join("latest-actions.csv").is_file());
+
+    let refused = yardstick(&db, &["import", json.to_str().unwrap()]);
+    assert!(!refused.status.success(), "a clash is refused by default");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("--on-conflict copy"), "{stderr}");
+
+    let said = ok(
+        &db,
+        &["import", json.to_str().unwrap(), "--on-conflict", "skip"],
+    );
+    assert!(said.starts_with("Skipped"), "{said}");
+    let said = ok(
+        &db,
+        &[
+            "import",
+            json.to_str().unwrap(),
+            "--on-conflict",
+            "copy",
+            "--as-peer",
+        ],
+    );
+    assert!(said.contains("(copy)") && said.contains("peer"), "{said}");
+
+    let other = dir.path().join("peer.sqlite3");
+    let said = ok(&other, &["import", json.to_str().unwrap(), "--as-peer"]);
+    assert!(
+        said.contains("Imported the 2026/27 assessment of Example District Council as a peer's"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_broken_file_fails_with_its_place_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mine.sqlite3");
+    let file = dir.path().join("broken.json");
+    std::fs::write(
+        &file,
+        br#"{"format": "yardstick-assessment", "formatVersion": 7}"#,
+    )
+    .unwrap();
+    let out = yardstick(&db, &["import", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("broken.json")
+            && stderr.contains("formatVersion")
+            && stderr.contains("newer"),
+        "{stderr}"
+    );
+}

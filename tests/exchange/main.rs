@@ -1,0 +1,12 @@
+//! Exchange (issue #8): JSON export and import round trips (the example council, attached
+//! files, and generated assessments), hostile and malformed import files each refused with a
+//! located error and the database unchanged, conflicts and peer imports, the CSV export as
+//! LibreOffice reads it, the published JSON Schema, and the CLI.
+
+mod cli;
+mod common;
+mod csv;
+mod hostile;
+mod peer;
+mod roundtrip;
+mod schema;
