@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod checklist_cmd;
-mod exchange_cmd;
 mod compare_out;
+mod exchange_cmd;
 mod report_cmd;
 mod store_cmd;
 
@@ -35,9 +35,9 @@ enum Command {
     #[command(flatten)]
     Store(store_cmd::StoreCommand),
     #[command(flatten)]
-    Exchange(exchange_cmd::ExchangeCommand),
-    #[command(flatten)]
     Report(report_cmd::ReportCommand),
+    #[command(flatten)]
+    Exchange(exchange_cmd::ExchangeCommand),
 }
 
 fn main() -> ExitCode {
@@ -56,8 +56,8 @@ fn run(cli: Cli) -> Result<(), yardstick::Error> {
     match cli.command {
         Command::Checklist(command) => checklist_cmd::run(command, &db_path)?,
         Command::Store(command) => store_cmd::run(command, &db_path)?,
-        Command::Exchange(command) => exchange_cmd::run(command, &db_path)?,
         Command::Report(command) => report_cmd::run(command, &db_path)?,
+        Command::Exchange(command) => exchange_cmd::run(command, &db_path)?,
     }
     Ok(())
 }
