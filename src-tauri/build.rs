@@ -1,8 +1,40 @@
 fn main() {
     // Only the commands listed here may be called from the webview; everything else is denied
-    // unless the capability file grants it.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["list_assessments", "app_info"]),
-    ))
+    // unless the capability file grants it. Keep this list, the capability file and
+    // `generate_handler!` in src/lib.rs in step.
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(&COMMANDS)),
+    )
     .expect("failed to run tauri-build");
 }
+
+const COMMANDS: [&str; 27] = [
+    "app_info",
+    "list_assessments",
+    "load_assessment",
+    "start_new_assessment",
+    "finalise_assessment",
+    "reopen_assessment",
+    "load_example_data",
+    "list_organisations",
+    "create_organisation",
+    "update_organisation",
+    "organisation_deletion_counts",
+    "delete_organisation",
+    "save_answer",
+    "add_note",
+    "add_link",
+    "attach_files",
+    "remove_evidence",
+    "open_evidence",
+    "add_action",
+    "update_action",
+    "remove_action",
+    "list_checklists",
+    "add_checklist",
+    "get_settings",
+    "save_settings",
+    "export_report_pdf",
+    "open_exported_report",
+];

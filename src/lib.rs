@@ -7,6 +7,7 @@ pub mod compare;
 pub mod error;
 pub mod example_data;
 pub mod exchange;
+pub mod files;
 pub mod paths;
 pub mod report;
 pub mod store;

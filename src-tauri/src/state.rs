@@ -13,6 +13,8 @@ use crate::error::IpcError;
 pub struct AppState {
     database: Result<Mutex<Connection>, IpcError>,
     pub database_path: PathBuf,
+    /// The report this run exported last: the only file "Open the report" may open.
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -23,6 +25,7 @@ impl AppState {
                     "Could not work out where to keep the database because HOME is not set. Set YARDSTICK_DB to a file path and start Yardstick again.".into(),
                 ))),
                 database_path: PathBuf::new(),
+                last_export: Mutex::default(),
             };
         };
         let database = store::open(&database_path)
@@ -31,7 +34,24 @@ impl AppState {
         AppState {
             database,
             database_path,
+            last_export: Mutex::default(),
         }
+    }
+
+    /// Where user checklists and evidence files live: beside the database.
+    pub fn data_dir(&self) -> PathBuf {
+        yardstick::paths::data_dir_for(&self.database_path)
+    }
+
+    pub fn remember_export(&self, path: PathBuf) {
+        *self.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    }
+
+    pub fn last_export(&self) -> Option<PathBuf> {
+        self.last_export
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Runs `work` with the connection locked for its whole length.
@@ -42,7 +62,9 @@ impl AppState {
         let mutex = self.database.as_ref().map_err(Clone::clone)?;
         // A poisoned lock means an earlier command panicked mid-call; SQLite rolled back its
         // open transaction, so the connection itself is still sound to use.
-        let mut connection = mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut connection = mutex
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut connection).map_err(IpcError::from)
     }
 }

@@ -8,6 +8,7 @@
 
 mod builtin;
 mod files;
+mod install;
 mod model;
 mod parse;
 mod problem;
@@ -21,6 +22,7 @@ pub use files::{
     available_checklists, find_checklist, find_checklist_version, load_checklist_file,
     validate_checklist_file, ChecklistOrigin, LoadedChecklist, USER_CHECKLIST_DIR,
 };
+pub use install::install_user_checklist;
 pub use model::*;
 pub use problem::{line_and_column, Problem, ValidationReport};
 pub use validate::{is_slug, MAX_LEVELS, MIN_LEVELS};

@@ -24,3 +24,31 @@ mod wrap;
 pub use build::{build_report, ReportOptions};
 pub use model::*;
 pub use render::render;
+
+/// The file name the save dialog suggests: `Yardstick - <organisation> - <period>.pdf`, with
+/// the period's slash (2026/27) and any other character a file system refuses made a hyphen.
+pub fn default_file_name(organisation: &str, period: &str) -> String {
+    let name = format!("Yardstick - {organisation} - {period}.pdf");
+    name.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    #[test]
+    fn the_suggested_name_is_readable_and_safe_on_every_file_system() {
+        assert_eq!(
+            super::default_file_name("Example District Council", "2026/27"),
+            "Yardstick - Example District Council - 2026-27.pdf"
+        );
+        assert_eq!(
+            super::default_file_name("A:B", "2026/27"),
+            "Yardstick - A-B - 2026-27.pdf"
+        );
+    }
+}

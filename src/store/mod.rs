@@ -15,6 +15,7 @@ pub(crate) mod evidence_files;
 pub mod organisations;
 pub mod settings;
 pub mod snapshots;
+pub mod start;
 pub mod validate;
 
 pub use rusqlite::{Connection, Transaction};

@@ -124,3 +124,14 @@ fn missing(snapshot_id: i64) -> Error {
         "There is no checklist snapshot with id {snapshot_id}."
     ))
 }
+
+/// The snapshot an assessment was made against.
+pub fn snapshot_id_of_assessment(conn: &Connection, assessment_id: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT checklist_snapshot_id FROM assessment WHERE id = ?1",
+        [assessment_id],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("There is no assessment with id {assessment_id}.")))
+}

@@ -5,9 +5,20 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use yardstick::store::assessments::AssessmentSummary;
+pub use yardstick::checklist::{Checklist, Level, Provenance, Question, Recommendation, Source};
+pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
+pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
+pub use yardstick::store::assessments::{Assessment, AssessmentStatus, AssessmentSummary};
+pub use yardstick::store::evidence::{Evidence, EvidenceFile, EvidenceKind};
+pub use yardstick::store::organisations::{DeletionCounts, Organisation, OrganisationKind};
+pub use yardstick::store::settings::Settings;
+pub use yardstick::store::snapshots::SnapshotInfo;
+pub use yardstick::store::AssessmentDetail;
 pub use yardstick::ErrorKind;
 
+pub use super::assessments::StartAssessmentInput;
+pub use super::checklists::{ChecklistCatalogue, ChecklistInfo};
+pub use super::organisations::OrganisationInput;
 pub use crate::error::IpcError;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -19,12 +30,41 @@ pub struct AppInfo {
 
 /// The whole of `bindings.ts`: every type the UI receives or sends, in a stable order.
 pub fn typescript_bindings() -> String {
-    let config = ts_rs::Config::default();
+    // Ids and sizes are i64/u64 in Rust but arrive as plain JSON numbers, well inside the
+    // range a JavaScript number holds exactly.
+    let config = ts_rs::Config::default().with_large_int("number");
     let declarations = [
         ErrorKind::decl(&config),
         IpcError::decl(&config),
         AppInfo::decl(&config),
         AssessmentSummary::decl(&config),
+        AssessmentDetail::decl(&config),
+        Assessment::decl(&config),
+        AssessmentStatus::decl(&config),
+        SnapshotInfo::decl(&config),
+        StartAssessmentInput::decl(&config),
+        Organisation::decl(&config),
+        OrganisationKind::decl(&config),
+        OrganisationInput::decl(&config),
+        DeletionCounts::decl(&config),
+        Checklist::decl(&config),
+        Source::decl(&config),
+        Level::decl(&config),
+        Question::decl(&config),
+        Recommendation::decl(&config),
+        Provenance::decl(&config),
+        ChecklistInfo::decl(&config),
+        ChecklistCatalogue::decl(&config),
+        Answer::decl(&config),
+        AnswerInput::decl(&config),
+        Confidence::decl(&config),
+        Evidence::decl(&config),
+        EvidenceFile::decl(&config),
+        EvidenceKind::decl(&config),
+        Action::decl(&config),
+        ActionInput::decl(&config),
+        ActionStatus::decl(&config),
+        Settings::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",
@@ -47,7 +87,8 @@ mod tests {
     /// as `undefined` at run time. `UPDATE_BINDINGS=1` (or `make bindings`) rewrites the file.
     #[test]
     fn typescript_bindings_are_current() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/backend/bindings.ts");
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/backend/bindings.ts");
         let expected = super::typescript_bindings();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &expected).expect("write bindings.ts");

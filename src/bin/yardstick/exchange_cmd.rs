@@ -58,7 +58,7 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
         } => match format {
             Format::Json => {
                 let bytes = exchange::export_json(&conn, id, &ExportOptions { with_files })?;
-                write_file(&out, &bytes)?;
+                yardstick::files::write_atomically(&out, &bytes)?;
                 println!("Wrote assessment {id} to {}.", out.display());
             }
             Format::Csv => {
@@ -70,8 +70,8 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
                 }
                 let (answers, actions) = exchange::export_csv(&conn, id)?;
                 let actions_path = actions_path(&out);
-                write_file(&out, &answers)?;
-                write_file(&actions_path, &actions)?;
+                yardstick::files::write_atomically(&out, &answers)?;
+                yardstick::files::write_atomically(&actions_path, &actions)?;
                 println!(
                     "Wrote the answers of assessment {id} to {} and its actions to {}.",
                     out.display(),
@@ -111,18 +111,4 @@ fn actions_path(out: &Path) -> PathBuf {
         None => format!("{stem}-actions"),
     };
     out.with_file_name(name)
-}
-
-/// Writes under a temporary name and renames, so a failed write never leaves half a file
-/// where the user expects an export.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut partial = path.as_os_str().to_os_string();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            Error::io(format!("Could not write {}", path.display()), e)
-        })
 }

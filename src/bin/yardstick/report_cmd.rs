@@ -91,7 +91,7 @@ pub fn run(command: ReportCommand, db_path: &Path) -> Result<()> {
                 exported_at: export_time(fixed_time.as_deref())?,
             };
             let bytes = render(&build_report(&conn, id, &options)?)?;
-            write_file(&out, &bytes)?;
+            yardstick::files::write_atomically(&out, &bytes)?;
             println!(
                 "Wrote {} ({:.0} KB).",
                 out.display(),
@@ -128,25 +128,4 @@ fn export_time(fixed: Option<&str>) -> Result<DateTime<Utc>> {
                 ))
             }),
     }
-}
-
-/// Writes through a temporary file in the same folder and renames it into place, so an
-/// interrupted export never leaves a half-written PDF under the chosen name.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "--out {} is not a file name. Give the PDF's path, e.g. --out report.pdf.",
-                path.display()
-            ))
-        })?
-        .to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.partial"));
-    let context = || format!("Could not write the report to {}", path.display());
-    std::fs::write(&temporary, bytes).map_err(|e| Error::io(context(), e))?;
-    std::fs::rename(&temporary, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        Error::io(context(), e)
-    })
 }

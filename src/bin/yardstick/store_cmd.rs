@@ -7,10 +7,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use yardstick::checklist::{find_checklist, DEFAULT_CHECKLIST_ID};
 use yardstick::store::answers::{self, AnswerInput, Confidence};
-use yardstick::store::assessments::{self, NewAssessment};
+use yardstick::store::assessments;
 use yardstick::store::organisations::{self, OrganisationKind};
+use yardstick::store::start::{start_assessment, StartAssessment};
 use yardstick::store::{self, backup, settings, snapshots, AssessmentDetail, Connection};
 use yardstick::{Error, Result};
 
@@ -170,41 +170,20 @@ fn new_assessment(
     checklist: Option<&str>,
     from: Option<i64>,
 ) -> Result<i64> {
-    let data_dir = yardstick::paths::data_dir_for(db_path);
-    let source = match (checklist, from) {
-        (Some(id), _) => find_checklist(&data_dir, id)?.source_text,
-        (None, Some(previous)) => {
-            // The newest version of the checklist last year's assessment used; if that
-            // checklist is no longer installed, the exact one it used.
-            let info = assessments::get_assessment(conn, previous)?.checklist;
-            match find_checklist(&data_dir, &info.checklist_id) {
-                Ok(found) => found.source_text,
-                Err(_) => snapshots::snapshot_source(conn, snapshot_id_of(conn, previous)?)?,
-            }
-        }
-        (None, None) => find_checklist(&data_dir, DEFAULT_CHECKLIST_ID)?.source_text,
-    };
     let organisation = match organisations::find_by_name(conn, org)? {
         Some(existing) => existing,
         None => organisations::create_organisation(conn, org, OrganisationKind::Other, None)?,
     };
     let assessor = settings::get(conn, settings::ASSESSOR_NAME)?.unwrap_or_default();
-    let new = NewAssessment {
+    let request = StartAssessment {
         organisation_id: organisation.id,
         period,
         assessor: &assessor,
-        checklist_source: &source,
+        checklist_id: checklist,
         from,
     };
-    Ok(assessments::create_assessment(conn, &new)?.id)
-}
-
-fn snapshot_id_of(conn: &Connection, assessment_id: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT checklist_snapshot_id FROM assessment WHERE id = ?1",
-        [assessment_id],
-        |row| row.get(0),
-    )?)
+    let data_dir = yardstick::paths::data_dir_for(db_path);
+    Ok(start_assessment(conn, &data_dir, &request)?.id)
 }
 
 fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {

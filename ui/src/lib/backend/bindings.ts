@@ -1,5 +1,170 @@
-// placeholder until generated
+// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.
+// Do not edit by hand: a test fails when this file and the Rust types disagree.
+
 export type ErrorKind = "not_found" | "invalid_input" | "conflict" | "locked" | "io" | "internal";
-export type IpcError = { kind: ErrorKind; message: string };
-export type AppInfo = { version: string; databasePath: string };
-export type AssessmentSummary = { id: number; organisationId: number; organisation: string; period: string; status: string; assessor: string; answered: number; questionCount: number; updatedAt: string };
+
+export type IpcError = { kind: ErrorKind, message: string, };
+
+export type AppInfo = { version: string, databasePath: string, };
+
+export type AssessmentSummary = { id: number, organisationId: number, organisation: string, period: string, status: string, assessor: string, answered: number, questionCount: number, 
+/**
+ * See [`overall_level`]; `None` until a question has a level.
+ */
+overallLevel: number | null, updatedAt: string, 
+/**
+ * A peer council's imported assessment (see [`Assessment::peer`]).
+ */
+peer: boolean, peerSource: string | null, };
+
+export type AssessmentDetail = { assessment: Assessment, organisation: Organisation, checklist: Checklist, 
+/**
+ * One per question that has been touched, in checklist order.
+ */
+answers: Array<Answer>, 
+/**
+ * Ordered by question id, then oldest first.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Overall actions first, then by question.
+ */
+actions: Array<Action>, 
+/**
+ * See [`assessments::overall_level`].
+ */
+overallLevel: number | null, };
+
+export type Assessment = { id: number, organisationId: number, organisation: string, 
+/**
+ * Financial year, e.g. "2026/27".
+ */
+period: string, assessor: string, status: AssessmentStatus, checklist: SnapshotInfo, questionCount: number, 
+/**
+ * The assessment this one was started from, if any (and not since deleted).
+ */
+previousId: number | null, createdAt: string, updatedAt: string, finalisedAt: string | null, approver: string | null, 
+/**
+ * Imported as a peer council's assessment: read-only, for comparison.
+ */
+peer: boolean, 
+/**
+ * For a peer's assessment, the name of the file it was imported from.
+ */
+peerSource: string | null, };
+
+export type AssessmentStatus = "draft" | "final";
+
+export type SnapshotInfo = { checklistId: string, version: string, sha256: string, };
+
+export type StartAssessmentInput = { organisationId: number, period: string, assessor: string, 
+/**
+ * `null`: the checklist the previous assessment used, else the default checklist.
+ */
+checklistId: string | null, fromAssessmentId: number | null, };
+
+export type Organisation = { id: number, name: string, kind: OrganisationKind, 
+/**
+ * The ONS Government Statistical Service code, e.g. E07000123, when known.
+ */
+gssCode: string | null, createdAt: string, updatedAt: string, };
+
+export type OrganisationKind = "district" | "county" | "unitary" | "metropolitan_borough" | "london_borough" | "welsh_principal" | "scottish" | "northern_irish" | "other";
+
+export type OrganisationInput = { name: string, kind: OrganisationKind, gssCode: string | null, };
+
+export type DeletionCounts = { assessments: number, answers: number, evidence: number, actions: number, };
+
+export type Checklist = { 
+/**
+ * Stable id (a slug) shared by every version of the same checklist.
+ */
+id: string, version: string, title: string, summary: string, source: Source, 
+/**
+ * The maturity scale, lowest first; `levels[i].level == i`. Between 2 and 7 levels.
+ */
+levels: Array<Level>, questions: Array<Question>, 
+/**
+ * The recommendation that is not tied to one question.
+ */
+overallRecommendation: Recommendation, };
+
+export type Source = { title: string, author: string, date: string, url: string, notes: string, };
+
+export type Level = { level: number, label: string, meaning: string, };
+
+export type Question = { 
+/**
+ * Stable id (a slug), never reused; results are matched across years by it.
+ */
+id: string, number: number, 
+/**
+ * A short name for the theme, e.g. "Promotion".
+ */
+title: string, question: string, whyItMatters: string, 
+/**
+ * One descriptor per level, in level order: what that level looks like in a council.
+ */
+descriptors: Array<string>, evidencePrompts: Array<string>, recommendation: Recommendation, weight: number, provenance: Provenance, 
+/**
+ * Ids of questions in earlier versions that this one renames, splits or merges.
+ */
+replaces: Array<string>, };
+
+export type Recommendation = { title: string, text: string, };
+
+export type Provenance = "published" | "partly-published" | "reconstructed";
+
+export type ChecklistInfo = { id: string, version: string, title: string, questionCount: number, builtIn: boolean, };
+
+export type ChecklistCatalogue = { checklists: Array<ChecklistInfo>, problems: Array<string>, };
+
+export type Answer = { questionId: string, 
+/**
+ * `None` is "not assessed".
+ */
+level: number | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, 
+/**
+ * Copied from an earlier assessment and not yet saved in this one: the task list shows
+ * it as "in progress" so the assessor reviews it.
+ */
+carriedForward: boolean, updatedAt: string, };
+
+export type AnswerInput = { level: number | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, };
+
+export type Confidence = "low" | "medium" | "high";
+
+export type Evidence = { id: number, assessmentId: number, questionId: string, kind: EvidenceKind, 
+/**
+ * The note itself, or a description of the link or file.
+ */
+note: string, url: string | null, file: EvidenceFile | null, createdAt: string, };
+
+export type EvidenceFile = { 
+/**
+ * The name the file had when it was attached.
+ */
+name: string, size: number, mediaType: string, sha256: string, 
+/**
+ * The stored copy is no longer in the evidence folder (deleted by hand, or a database
+ * restored without its folder). The UI says so and offers to attach it again.
+ */
+missing: boolean, };
+
+export type EvidenceKind = "note" | "link" | "file";
+
+export type Action = { id: number, assessmentId: number, 
+/**
+ * `None` for an action on the overall recommendation.
+ */
+questionId: string | null, title: string, owner: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueDate: string | null, status: ActionStatus, notes: string, createdAt: string, updatedAt: string, };
+
+export type ActionInput = { questionId: string | null, title: string, owner: string, dueDate: string | null, status: ActionStatus, notes: string, };
+
+export type ActionStatus = "open" | "in_progress" | "done" | "dropped";
+
+export type Settings = { assessorName: string, protectiveMarking: string, };
