@@ -9,7 +9,7 @@ fn main() {
     .expect("failed to run tauri-build");
 }
 
-const COMMANDS: [&str; 27] = [
+const COMMANDS: [&str; 28] = [
     "app_info",
     "list_assessments",
     "load_assessment",
@@ -17,6 +17,7 @@ const COMMANDS: [&str; 27] = [
     "finalise_assessment",
     "reopen_assessment",
     "load_example_data",
+    "assessment_overview",
     "list_organisations",
     "create_organisation",
     "update_organisation",

@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod files;
 pub mod paths;
 pub mod report;
+pub mod scoring;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

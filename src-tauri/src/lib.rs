@@ -26,6 +26,7 @@ pub fn run() {
             commands::assessments::finalise_assessment,
             commands::assessments::reopen_assessment,
             commands::assessments::load_example_data,
+            commands::assessments::assessment_overview,
             commands::organisations::list_organisations,
             commands::organisations::create_organisation,
             commands::organisations::update_organisation,

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
+use yardstick::scoring::{self, AssessmentOverview};
 use yardstick::store::assessments::{self, Assessment, AssessmentSummary};
 use yardstick::store::start::{start_assessment, StartAssessment};
 use yardstick::store::{self, AssessmentDetail};
@@ -85,4 +86,14 @@ pub async fn reopen_assessment(
 #[tauri::command]
 pub async fn load_example_data(state: State<'_, AppState>) -> Result<Vec<i64>, IpcError> {
     state.with_connection(|conn| yardstick::example_data::load_example_data(conn))
+}
+
+/// The summary screen's recommendations in priority order and the open actions.
+#[tauri::command]
+pub async fn assessment_overview(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<AssessmentOverview, IpcError> {
+    let id = validate::id("assessment", id)?;
+    state.with_connection(|conn| Ok(scoring::overview(&store::load_assessment(conn, id)?)))
 }

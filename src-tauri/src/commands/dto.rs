@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use yardstick::checklist::{Checklist, Level, Provenance, Question, Recommendation, Source};
+pub use yardstick::scoring::{AssessmentOverview, PrioritisedRecommendation};
 pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
 pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
 pub use yardstick::store::assessments::{Assessment, AssessmentStatus, AssessmentSummary};
@@ -65,6 +66,8 @@ pub fn typescript_bindings() -> String {
         ActionInput::decl(&config),
         ActionStatus::decl(&config),
         Settings::decl(&config),
+        AssessmentOverview::decl(&config),
+        PrioritisedRecommendation::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",

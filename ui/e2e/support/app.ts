@@ -1,7 +1,7 @@
 // Launches the real Yardstick binary for one test: its own database in a temp dir, its own
 // tauri-driver on free ports, and a WebDriver session attached to the app's webview.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,11 +18,20 @@ export interface RunningApp {
   close(): Promise<void>;
   /** Removes the temp dir, for tests that no longer need the database. */
   cleanUp(): void;
+  /** The temp dir this instance owns, for files a test makes. */
+  tempDir: string;
+  /**
+   * Scripts the next native dialog's answer (a path, or "cancel"): WebDriver cannot reach a
+   * GTK dialog, so debug builds read answers from a file (see src-tauri/src/dialogs.rs).
+   */
+  answerNextDialog(answer: string): void;
 }
 
 export interface LaunchOptions {
   /** Reuse a database (e.g. to restart the app and find work as it was). */
   databasePath?: string;
+  /** Reuse a temp dir (with its evidence folder and dialog script) across a restart. */
+  tempDir?: string;
   /** Wait for this CSS selector to appear before returning (default: the page's h1). */
   readySelector?: string;
 }
@@ -53,7 +62,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
-  const tempDir = mkdtempSync(join(tmpdir(), "yardstick-e2e-"));
+  const tempDir = options.tempDir ?? mkdtempSync(join(tmpdir(), "yardstick-e2e-"));
+  const dialogAnswers = join(tempDir, "dialog-answers.txt");
+  writeFileSync(dialogAnswers, "");
   const databasePath = options.databasePath ?? join(tempDir, "yardstick.sqlite3");
   const port = await freePort();
   const nativePort = await freePort();
@@ -62,6 +73,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       ...process.env,
       DISPLAY: inject("display"),
       YARDSTICK_DB: databasePath,
+      YARDSTICK_TEST_DIALOG_ANSWERS: dialogAnswers,
       // The app's own data (settings, evidence) goes under the temp dir, never the user's home.
       XDG_DATA_HOME: join(tempDir, "data"),
       XDG_CONFIG_HOME: join(tempDir, "config"),
@@ -87,6 +99,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       driver,
       databasePath,
       launchMs,
+      tempDir,
+      answerNextDialog(answer: string) {
+        appendFileSync(dialogAnswers, `${answer}\n`);
+      },
       async close() {
         await driver.quit().catch(() => undefined);
         await stopProcess(driverProcess);

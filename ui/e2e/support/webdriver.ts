@@ -89,15 +89,90 @@ export class WebDriver {
     return this.command("GET", "/screenshot");
   }
 
+  async property(element: ElementRef, name: string): Promise<unknown> {
+    return this.command("GET", `/element/${element[ELEMENT_KEY]}/property/${name}`);
+  }
+
+  async enabled(element: ElementRef): Promise<boolean> {
+    return this.command("GET", `/element/${element[ELEMENT_KEY]}/enabled`);
+  }
+
+  /** Waits for `css` to match, then clicks the first element whose text contains `text`. */
+  async clickText(css: string, text: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        for (const element of await this.findAll(css)) {
+          if ((await this.text(element)).includes(text)) {
+            await this.click(element);
+            return;
+          }
+        }
+      } catch (error) {
+        if (!isStale(error)) throw error;
+      }
+      await sleep(100);
+    }
+    throw new WebDriverError(`No ${css} containing “${text}” appeared within ${timeoutMs} ms`);
+  }
+
+  /** Waits for `css` to match and clicks it. */
+  async clickWhenReady(css: string, timeoutMs = 15_000): Promise<void> {
+    const element = await this.waitFor(css, timeoutMs);
+    await this.click(element);
+  }
+
+  async waitFor(css: string, timeoutMs = 15_000): Promise<ElementRef> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const [element] = await this.findAll(css);
+      if (element) return element;
+      await sleep(100);
+    }
+    throw new WebDriverError(`Timed out after ${timeoutMs} ms waiting for ${css}`);
+  }
+
+  /**
+   * Sets a field's text and fires the input and change events a person's typing fires.
+   * WebKitWebDriver refuses Element Send Keys on fields below the fold ("not focusable"), so
+   * real keystrokes are left to the keyboard-only test, which uses `pressKeys`.
+   */
+  async fill(css: string, text: string): Promise<void> {
+    const element = await this.waitFor(css);
+    await this.execute(
+      `const field = arguments[0];
+       field.scrollIntoView({ block: "center" });
+       field.focus();
+       field.value = arguments[1];
+       field.dispatchEvent(new Event("input", { bubbles: true }));
+       field.dispatchEvent(new Event("change", { bubbles: true }));`,
+      [element, text],
+    );
+  }
+
+  /** Presses keys on whatever has focus (W3C actions), e.g. "\uE004" for Tab. */
+  async pressKeys(keys: string[]): Promise<void> {
+    const actions = keys.flatMap((value) => [
+      { type: "keyDown", value },
+      { type: "keyUp", value },
+    ]);
+    await this.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
   /** Polls `css` until an element matches and `accept` approves its text. */
   async waitForText(css: string, accept: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = "(no element)";
     while (Date.now() < deadline) {
-      const [element] = await this.findAll(css);
-      if (element) {
-        last = await this.text(element);
-        if (accept(last)) return last;
+      try {
+        const [element] = await this.findAll(css);
+        if (element) {
+          last = await this.text(element);
+          if (accept(last)) return last;
+        }
+      } catch (error) {
+        // Svelte may replace the node between finding it and reading it: look again.
+        if (!isStale(error)) throw error;
       }
       await sleep(100);
     }
@@ -117,6 +192,10 @@ async function request<T>(baseUrl: string, method: string, path: string, body?: 
     throw new WebDriverError(`${method} ${path} failed (${response.status} ${error}): ${message}`);
   }
   return payload.value;
+}
+
+function isStale(error: unknown): boolean {
+  return error instanceof WebDriverError && /stale element|no such element/.test(error.message);
 }
 
 export function sleep(ms: number): Promise<void> {

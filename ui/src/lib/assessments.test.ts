@@ -12,6 +12,9 @@ function summary(id: number, organisationId: number, organisation: string, perio
     assessor: "",
     answered: 0,
     questionCount: 7,
+    overallLevel: null,
+    peer: false,
+    peerSource: null,
     updatedAt: "2026-11-27T00:00:00Z",
   };
 }

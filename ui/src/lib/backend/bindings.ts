@@ -168,3 +168,19 @@ export type ActionInput = { questionId: string | null, title: string, owner: str
 export type ActionStatus = "open" | "in_progress" | "done" | "dropped";
 
 export type Settings = { assessorName: string, protectiveMarking: string, };
+
+export type AssessmentOverview = { 
+/**
+ * Every question's recommendation, highest priority first.
+ */
+recommendations: Array<PrioritisedRecommendation>, 
+/**
+ * Actions still open or in progress, soonest due first; those with no date last.
+ */
+openActions: Array<Action>, };
+
+export type PrioritisedRecommendation = { questionId: string, number: number, questionTitle: string, title: string, text: string, currentLevel: number | null, targetLevel: number | null, 
+/**
+ * Levels to climb to reach the target; 0 when at or above it, or no target is set.
+ */
+gap: number, weight: number, };

@@ -1,9 +1,29 @@
 // The only module that talks to Tauri. Components call these typed functions; they never
 // import @tauri-apps/* themselves, so the boundary with Rust is in one place.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, AssessmentSummary, ErrorKind, IpcError } from "./bindings";
+import type {
+  Action,
+  ActionInput,
+  Answer,
+  AnswerInput,
+  AppInfo,
+  Assessment,
+  AssessmentDetail,
+  AssessmentOverview,
+  AssessmentSummary,
+  ChecklistCatalogue,
+  ChecklistInfo,
+  DeletionCounts,
+  ErrorKind,
+  Evidence,
+  IpcError,
+  Organisation,
+  OrganisationInput,
+  Settings,
+  StartAssessmentInput,
+} from "./bindings";
 
-export type { AppInfo, AssessmentSummary, ErrorKind, IpcError } from "./bindings";
+export type * from "./bindings";
 
 const KNOWN_KINDS: readonly ErrorKind[] = [
   "not_found",
@@ -47,10 +67,55 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-export function listAssessments(): Promise<AssessmentSummary[]> {
-  return call("list_assessments");
-}
+export const listAssessments = (): Promise<AssessmentSummary[]> => call("list_assessments");
+export const appInfo = (): Promise<AppInfo> => call("app_info");
+export const loadAssessment = (id: number): Promise<AssessmentDetail> => call("load_assessment", { id });
+export const assessmentOverview = (id: number): Promise<AssessmentOverview> =>
+  call("assessment_overview", { id });
+export const startAssessment = (input: StartAssessmentInput): Promise<Assessment> =>
+  call("start_new_assessment", { input });
+export const finaliseAssessment = (id: number, approver: string): Promise<Assessment> =>
+  call("finalise_assessment", { id, approver });
+export const reopenAssessment = (id: number, reason: string): Promise<Assessment> =>
+  call("reopen_assessment", { id, reason });
+export const loadExampleData = (): Promise<number[]> => call("load_example_data");
 
-export function appInfo(): Promise<AppInfo> {
-  return call("app_info");
-}
+export const listOrganisations = (): Promise<Organisation[]> => call("list_organisations");
+export const createOrganisation = (input: OrganisationInput): Promise<Organisation> =>
+  call("create_organisation", { input });
+export const updateOrganisation = (id: number, input: OrganisationInput): Promise<Organisation> =>
+  call("update_organisation", { id, input });
+export const organisationDeletionCounts = (id: number): Promise<DeletionCounts> =>
+  call("organisation_deletion_counts", { id });
+export const deleteOrganisation = (id: number): Promise<DeletionCounts> => call("delete_organisation", { id });
+
+export const saveAnswer = (assessmentId: number, questionId: string, input: AnswerInput): Promise<Answer> =>
+  call("save_answer", { assessmentId, questionId, input });
+
+export const addNote = (assessmentId: number, questionId: string, note: string): Promise<Evidence> =>
+  call("add_note", { assessmentId, questionId, note });
+export const addLink = (assessmentId: number, questionId: string, url: string, note: string): Promise<Evidence> =>
+  call("add_link", { assessmentId, questionId, url, note });
+/** Opens the native file dialog; resolves to the attached items (empty if cancelled). */
+export const attachFiles = (assessmentId: number, questionId: string): Promise<Evidence[]> =>
+  call("attach_files", { assessmentId, questionId });
+export const removeEvidence = (evidenceId: number): Promise<void> => call("remove_evidence", { evidenceId });
+export const openEvidence = (evidenceId: number): Promise<void> => call("open_evidence", { evidenceId });
+
+export const addAction = (assessmentId: number, input: ActionInput): Promise<Action> =>
+  call("add_action", { assessmentId, input });
+export const updateAction = (actionId: number, input: ActionInput): Promise<Action> =>
+  call("update_action", { actionId, input });
+export const removeAction = (actionId: number): Promise<void> => call("remove_action", { actionId });
+
+export const listChecklists = (): Promise<ChecklistCatalogue> => call("list_checklists");
+/** Opens the native file dialog for a checklist; `null` if cancelled. */
+export const addChecklist = (): Promise<ChecklistInfo | null> => call("add_checklist");
+
+export const getSettings = (): Promise<Settings> => call("get_settings");
+export const saveSettings = (settings: Settings): Promise<Settings> => call("save_settings", { settings });
+
+/** Opens the native save dialog and writes the PDF; resolves to its path, or `null` if cancelled. */
+export const exportReportPdf = (assessmentId: number): Promise<string | null> =>
+  call("export_report_pdf", { assessmentId });
+export const openExportedReport = (): Promise<void> => call("open_exported_report");

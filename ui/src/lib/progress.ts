@@ -1,0 +1,43 @@
+// How far along each question and the whole assessment are, as the task list shows it.
+import type { AssessmentDetail } from "./backend/bindings";
+
+export type TaskStatus = "not-started" | "in-progress" | "completed";
+
+export const TASK_STATUS_TEXT: Record<TaskStatus, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  completed: "Completed",
+};
+
+/**
+ * A question is completed once it has a level and a rationale saved in this assessment;
+ * anything carried forward from last year stays "in progress" until the assessor reviews
+ * and saves it, so nothing is signed off unread.
+ */
+export function questionStatus(detail: AssessmentDetail, questionId: string): TaskStatus {
+  const answer = detail.answers.find((a) => a.questionId === questionId);
+  const hasEvidence = detail.evidence.some((e) => e.questionId === questionId);
+  if (answer && answer.level !== null && answer.rationale.trim() !== "" && !answer.carriedForward) {
+    return "completed";
+  }
+  const touched =
+    hasEvidence ||
+    (answer !== undefined &&
+      (answer.level !== null || answer.rationale.trim() !== "" || answer.confidence !== null || answer.targetLevel !== null));
+  return touched ? "in-progress" : "not-started";
+}
+
+export function completedCount(detail: AssessmentDetail): number {
+  return detail.checklist.questions.filter((q) => questionStatus(detail, q.id) === "completed").length;
+}
+
+/** "Level 2: Developing", or "Not assessed" when there is no level. */
+export function levelText(detail: AssessmentDetail, level: number | null | undefined): string {
+  if (level === null || level === undefined) return "Not assessed";
+  const label = detail.checklist.levels[level]?.label;
+  return label ? `Level ${level}: ${label}` : `Level ${level}`;
+}
+
+export function isReadOnly(detail: AssessmentDetail): boolean {
+  return detail.assessment.status === "final" || detail.assessment.peer;
+}
