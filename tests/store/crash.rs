@@ -143,8 +143,11 @@ fn reported_answers_survive_sigkill_at_random_moments() {
         "crash test: {KILLS} kills, {total_reported} reported saves verified, {:.1} s",
         elapsed.as_secs_f64()
     );
+    // Nine runs in ten wait for a first reported save before killing, so a loaded machine
+    // still reports at least that many; fewer means the writer was not writing at all.
+    let waited_runs = usize::try_from(KILLS - KILLS / 10).unwrap();
     assert!(
-        total_reported > usize::try_from(KILLS).unwrap(),
-        "the writer must actually be writing when killed"
+        total_reported >= waited_runs,
+        "the writer must actually be writing when killed ({total_reported} saves reported)"
     );
 }
