@@ -75,4 +75,23 @@ describe("example data", () => {
     await driver.clickText("button", "No, keep it");
     await driver.waitFor("[data-testid=organisation-list]");
   });
+
+  it("holds its layout at 200% zoom: no screen scrolls sideways", async () => {
+    const { driver } = app;
+    // A 1100-pixel window at 200% zoom lays out like a 550-pixel one (WCAG 1.4.10 reflow).
+    await driver.setWindowSize(550, 800);
+    const latest = await driver.execute<string>(
+      `return document.querySelector("[data-testid=organisation-assessments] a").getAttribute("href")`,
+    );
+    for (const hash of ["#/", latest, `${latest}/questions/promotion`, `${latest}/summary`, `${latest}/sign-off`, "#/start", "#/settings"]) {
+      await driver.execute(`window.location.hash = arguments[0]`, [hash]);
+      await driver.waitForText("h1", (t) => t.length > 0);
+      await settle();
+      const [scrollWidth, clientWidth] = await driver.execute<number[]>(
+        `return [document.documentElement.scrollWidth, document.documentElement.clientWidth]`,
+      );
+      expect(scrollWidth, `${hash} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+    }
+    await saveScreenshot(driver, "home-zoomed");
+  });
 });
