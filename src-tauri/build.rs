@@ -9,7 +9,7 @@ fn main() {
     .expect("failed to run tauri-build");
 }
 
-const COMMANDS: [&str; 28] = [
+const COMMANDS: [&str; 32] = [
     "app_info",
     "list_assessments",
     "load_assessment",
@@ -38,4 +38,8 @@ const COMMANDS: [&str; 28] = [
     "save_settings",
     "export_report_pdf",
     "open_exported_report",
+    "compare_assessments",
+    "default_comparison_ids",
+    "export_assessment",
+    "import_assessment",
 ];

@@ -47,6 +47,10 @@ pub fn run() {
             commands::settings::save_settings,
             commands::report::export_report_pdf,
             commands::report::open_exported_report,
+            commands::compare::compare_assessments,
+            commands::compare::default_comparison_ids,
+            commands::exchange::export_assessment,
+            commands::exchange::import_assessment,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Yardstick");

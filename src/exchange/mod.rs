@@ -15,6 +15,8 @@ pub mod format;
 mod import;
 mod read;
 
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -121,6 +123,17 @@ impl std::fmt::Display for ImportOutcome {
     }
 }
 
+/// Where a CSV export's actions go beside its answers file `out`: `answers.csv` →
+/// `answers-actions.csv` (the suffix goes before the extension, so spreadsheets still open it).
+pub fn csv_actions_path(out: &Path) -> PathBuf {
+    let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match out.extension() {
+        Some(extension) => format!("{stem}-actions.{}", extension.to_string_lossy()),
+        None => format!("{stem}-actions"),
+    };
+    out.with_file_name(name)
+}
+
 /// The JSON Schema of [`ExchangeDocument`], pretty-printed with a final newline: the text of
 /// `docs/exchange-format.schema.json`.
 pub fn json_schema() -> String {
@@ -129,4 +142,22 @@ pub fn json_schema() -> String {
         serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn the_actions_csv_sits_beside_the_answers_with_the_same_extension_so_both_open_in_a_spreadsheet(
+    ) {
+        assert_eq!(
+            super::csv_actions_path(Path::new("/tmp/answers.csv")),
+            Path::new("/tmp/answers-actions.csv")
+        );
+        assert_eq!(
+            super::csv_actions_path(Path::new("out")),
+            Path::new("out-actions")
+        );
+    }
 }

@@ -6,6 +6,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use yardstick::checklist::{Checklist, Level, Provenance, Question, Recommendation, Source};
+pub use yardstick::compare::{
+    ActionFollowUp, Cell, CellState, Change, ChangeCounts, Comparison, ComparisonKind, Direction,
+    MatchedQuestion, PeriodColumn, QuestionRow,
+};
+pub use yardstick::exchange::{ImportOutcome, OnConflict};
 pub use yardstick::scoring::{AssessmentOverview, PrioritisedRecommendation};
 pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
 pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
@@ -19,6 +24,7 @@ pub use yardstick::ErrorKind;
 
 pub use super::assessments::StartAssessmentInput;
 pub use super::checklists::{ChecklistCatalogue, ChecklistInfo};
+pub use super::exchange::ExportFormat;
 pub use super::organisations::OrganisationInput;
 pub use crate::error::IpcError;
 
@@ -68,6 +74,20 @@ pub fn typescript_bindings() -> String {
         Settings::decl(&config),
         AssessmentOverview::decl(&config),
         PrioritisedRecommendation::decl(&config),
+        Comparison::decl(&config),
+        ComparisonKind::decl(&config),
+        PeriodColumn::decl(&config),
+        QuestionRow::decl(&config),
+        Cell::decl(&config),
+        CellState::decl(&config),
+        MatchedQuestion::decl(&config),
+        Change::decl(&config),
+        Direction::decl(&config),
+        ChangeCounts::decl(&config),
+        ActionFollowUp::decl(&config),
+        ExportFormat::decl(&config),
+        OnConflict::decl(&config),
+        ImportOutcome::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",

@@ -69,7 +69,7 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
                     ));
                 }
                 let (answers, actions) = exchange::export_csv(&conn, id)?;
-                let actions_path = actions_path(&out);
+                let actions_path = exchange::csv_actions_path(&out);
                 yardstick::files::write_atomically(&out, &answers)?;
                 yardstick::files::write_atomically(&actions_path, &actions)?;
                 println!(
@@ -101,14 +101,4 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `answers.csv` → `answers-actions.csv` (the suffix goes before the extension).
-fn actions_path(out: &Path) -> PathBuf {
-    let stem = out.file_stem().unwrap_or_default().to_string_lossy();
-    let name = match out.extension() {
-        Some(extension) => format!("{stem}-actions.{}", extension.to_string_lossy()),
-        None => format!("{stem}-actions"),
-    };
-    out.with_file_name(name)
 }

@@ -9,6 +9,7 @@ export type Route =
   | { name: "question"; assessmentId: number; questionId: string }
   | { name: "summary"; assessmentId: number }
   | { name: "signoff"; assessmentId: number }
+  | { name: "compare"; assessmentId: number }
   | { name: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
       }
       if (parts.length === 3 && parts[2] === "summary") return { name: "summary", assessmentId };
       if (parts.length === 3 && parts[2] === "sign-off") return { name: "signoff", assessmentId };
+      if (parts.length === 3 && parts[2] === "compare") return { name: "compare", assessmentId };
     }
   }
   return { name: "not-found", path };
@@ -47,6 +49,8 @@ export function href(route: Route): string {
       return `#/assessments/${route.assessmentId}/summary`;
     case "signoff":
       return `#/assessments/${route.assessmentId}/sign-off`;
+    case "compare":
+      return `#/assessments/${route.assessmentId}/compare`;
     case "not-found":
       return `#${route.path}`;
   }

@@ -10,6 +10,7 @@ describe("routes", () => {
     { name: "question", assessmentId: 3, questionId: "promotion" },
     { name: "summary", assessmentId: 12 },
     { name: "signoff", assessmentId: 12 },
+    { name: "compare", assessmentId: 12 },
   ];
 
   it.each(routes)("round-trips $name through its link, so every link opens the screen it names", (route) => {

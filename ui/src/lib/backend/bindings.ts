@@ -184,3 +184,151 @@ export type PrioritisedRecommendation = { questionId: string, number: number, qu
  * Levels to climb to reach the target; 0 when at or above it, or no target is set.
  */
 gap: number, weight: number, };
+
+export type Comparison = { kind: ComparisonKind, 
+/**
+ * A heading such as "Example District Council, 2024/25 to 2026/27", or
+ * "Peer comparison: …" when organisations differ.
+ */
+title: string, 
+/**
+ * Oldest first; in a peer comparison grouped by organisation.
+ */
+periods: Array<PeriodColumn>, 
+/**
+ * The latest checklist version's questions in its order, then any questions found only
+ * in earlier versions.
+ */
+questions: Array<QuestionRow>, 
+/**
+ * Improved / unchanged / declined between the last two assessments of the organisation
+ * of the last column; `None` when there is no earlier one.
+ */
+latestCounts: ChangeCounts | null, 
+/**
+ * What changed, in a sentence or two of plain English.
+ */
+summary: string, 
+/**
+ * Set when only one assessment is in the comparison: says plainly why nothing is
+ * compared and what to do.
+ */
+nothingToCompare: string | null, 
+/**
+ * Actions recorded in every assessment but an organisation's latest, with their status
+ * now, oldest due date first.
+ */
+actions: Array<ActionFollowUp>, };
+
+export type ComparisonKind = "same_organisation" | "peer";
+
+export type PeriodColumn = { assessmentId: number, organisationId: number, organisation: string, period: string, 
+/**
+ * The column heading: the period, or organisation and period in a peer comparison.
+ */
+label: string, status: AssessmentStatus, checklistVersion: string, 
+/**
+ * The mean level rounded down, as everywhere else (see `store::assessments::overall_level`).
+ */
+overallLevel: number | null, overallLabel: string | null, 
+/**
+ * The unrounded mean level, so progress within a level still shows.
+ */
+overallScore: number | null, answered: number, questionCount: number, 
+/**
+ * Against the previous assessment of the same organisation, if any.
+ */
+overallChange: Change | null, counts: ChangeCounts | null, };
+
+export type QuestionRow = { 
+/**
+ * The id in the newest checklist version that has the question.
+ */
+questionId: string, number: number, title: string, 
+/**
+ * False for a question that only earlier checklist versions have.
+ */
+inLatestChecklist: boolean, 
+/**
+ * One per column, in the order of [`Comparison::periods`].
+ */
+cells: Array<Cell>, 
+/**
+ * First known level against the last, within one organisation; `None` in a peer
+ * comparison or with fewer than two known levels.
+ */
+trend: Change | null, };
+
+export type Cell = { state: CellState, level: number | null, 
+/**
+ * E.g. "2 Developing", "Not assessed", "Not in this checklist version".
+ */
+text: string, 
+/**
+ * The questions of this column's checklist the level comes from: the row's own, or the
+ * ones it renamed, split or merged.
+ */
+matched: Array<MatchedQuestion>, 
+/**
+ * Why the level comes from differently named questions, when it does.
+ */
+note: string | null, 
+/**
+ * Against the previous assessment of the same organisation.
+ */
+change: Change | null, };
+
+export type CellState = "assessed" | "not_assessed" | "not_in_checklist";
+
+export type MatchedQuestion = { id: string, title: string, level: number | null, };
+
+export type Change = { direction: Direction, 
+/**
+ * Later minus earlier: whole levels for a question, the mean for overall maturity.
+ */
+difference: number, 
+/**
+ * E.g. "up 1 level", "no change", "down 0.4".
+ */
+text: string, 
+/**
+ * "↑", "→" or "↓": a shape that survives a black-and-white printer.
+ */
+symbol: string, };
+
+export type Direction = "improved" | "held" | "fell";
+
+export type ChangeCounts = { fromPeriod: string, toPeriod: string, improved: number, unchanged: number, declined: number, 
+/**
+ * Questions without a level on one side (not assessed, or not in that version).
+ */
+notComparable: number, };
+
+export type ActionFollowUp = { organisation: string, 
+/**
+ * The period whose assessment first recorded the action.
+ */
+recordedIn: string, 
+/**
+ * None for an action on the overall recommendation.
+ */
+questionTitle: string | null, title: string, owner: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueDate: string | null, status: ActionStatus, 
+/**
+ * "Open", "In progress", "Done" or "Dropped".
+ */
+statusText: string, 
+/**
+ * The latest compared assessment that still records the action: its status there is
+ * the status now.
+ */
+statusAsOf: string, };
+
+export type ExportFormat = "json" | "json_with_files" | "csv";
+
+export type OnConflict = "refuse" | "copy" | "skip";
+
+export type ImportOutcome = { "outcome": "imported", id: number, organisation: string, period: string, peer: boolean, } | { "outcome": "copied", id: number, organisation: string, originalOrganisation: string, existingId: number, period: string, peer: boolean, } | { "outcome": "skipped", existingId: number, organisation: string, period: string, };

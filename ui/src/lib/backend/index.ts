@@ -13,10 +13,14 @@ import type {
   AssessmentSummary,
   ChecklistCatalogue,
   ChecklistInfo,
+  Comparison,
   DeletionCounts,
   ErrorKind,
   Evidence,
+  ExportFormat,
+  ImportOutcome,
   IpcError,
+  OnConflict,
   Organisation,
   OrganisationInput,
   Settings,
@@ -119,3 +123,16 @@ export const saveSettings = (settings: Settings): Promise<Settings> => call("sav
 export const exportReportPdf = (assessmentId: number): Promise<string | null> =>
   call("export_report_pdf", { assessmentId });
 export const openExportedReport = (): Promise<void> => call("open_exported_report");
+
+/** Sets 2 to 10 assessments side by side; `allowPeer` when they include another council's. */
+export const compareAssessments = (ids: number[], allowPeer: boolean): Promise<Comparison> =>
+  call("compare_assessments", { ids, allowPeer });
+/** This assessment and up to four earlier ones of its organisation, oldest first. */
+export const defaultComparisonIds = (assessmentId: number): Promise<number[]> =>
+  call("default_comparison_ids", { assessmentId });
+/** Opens the native save dialog and writes the export; resolves to the paths written, or `null` if cancelled. */
+export const exportAssessment = (assessmentId: number, format: ExportFormat): Promise<string[] | null> =>
+  call("export_assessment", { assessmentId, format });
+/** Opens the native open dialog and imports the chosen JSON export; `null` if cancelled. */
+export const importAssessment = (asPeer: boolean, onConflict: OnConflict): Promise<ImportOutcome | null> =>
+  call("import_assessment", { asPeer, onConflict });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { AssessmentSummary } from "./backend/bindings";
+import {
+  comparableOrganisations,
+  comparisonCandidates,
+  exportedText,
+  importedAssessmentId,
+  importOutcomeText,
+  selectionProblem,
+  trendRuns,
+} from "./compare";
+
+function summary(id: number, organisationId: number, period: string, peer = false): AssessmentSummary {
+  return {
+    id,
+    organisationId,
+    organisation: organisationId === 1 ? "Ashford" : "Bexley",
+    period,
+    status: "final",
+    assessor: "",
+    answered: 7,
+    questionCount: 7,
+    overallLevel: 2,
+    peer,
+    peerSource: peer ? "bexley.json" : null,
+    updatedAt: "2026-11-27T00:00:00Z",
+  };
+}
+
+describe("comparisonCandidates", () => {
+  it("offers the organisation's own assessments oldest first and only peer councils' from elsewhere", () => {
+    const all = [summary(3, 1, "2026/27"), summary(1, 1, "2025/26"), summary(5, 2, "2026/27", true), summary(6, 3, "2026/27")];
+    const { own, peers } = comparisonCandidates(all, 1);
+    expect(own.map((a) => a.id)).toEqual([1, 3]);
+    // Another of the user's own organisations is not a peer: comparing it would mislabel it.
+    expect(peers.map((a) => a.id)).toEqual([5]);
+  });
+});
+
+describe("selectionProblem", () => {
+  it("asks for two to ten assessments, the range the back end accepts", () => {
+    expect(selectionProblem([1])).toMatch(/at least 2/);
+    expect(selectionProblem([1, 2])).toBeNull();
+    expect(selectionProblem([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toMatch(/no more than 10/);
+  });
+});
+
+describe("comparableOrganisations", () => {
+  it("links only organisations with two of their own assessments, to the latest one", () => {
+    const all = [summary(1, 1, "2025/26"), summary(3, 1, "2026/27"), summary(5, 2, "2025/26", true), summary(6, 2, "2026/27", true)];
+    expect([...comparableOrganisations(all)]).toEqual([[1, 3]]);
+  });
+});
+
+describe("trendRuns", () => {
+  it("spreads periods across the width and puts level 0 at the bottom and the top level at the top", () => {
+    const [run] = trendRuns([0, 2, 4], 200, 100, 4);
+    expect(run).toEqual([
+      { x: 0, y: 100, value: 0 },
+      { x: 100, y: 50, value: 2 },
+      { x: 200, y: 0, value: 4 },
+    ]);
+  });
+
+  it("breaks the line where a period has no level instead of inventing one", () => {
+    const runs = trendRuns([1, null, 3], 200, 100, 4);
+    expect(runs.map((r) => r.map((p) => p.value))).toEqual([[1], [3]]);
+  });
+});
+
+describe("import and export messages", () => {
+  it("says a peer's import is read only, and opens the kept assessment after a skip", () => {
+    const imported = { outcome: "imported", id: 9, organisation: "Bexley", period: "2026/27", peer: true } as const;
+    expect(importOutcomeText(imported)).toContain("peer council's assessment (read only)");
+    expect(importedAssessmentId(imported)).toBe(9);
+    const skipped = { outcome: "skipped", existingId: 4, organisation: "Bexley", period: "2026/27" } as const;
+    expect(importOutcomeText(skipped)).toMatch(/^Nothing was imported/);
+    expect(importedAssessmentId(skipped)).toBe(4);
+  });
+
+  it("names both files of a CSV export, since the actions go beside the answers", () => {
+    expect(exportedText(["/a.csv", "/a-actions.csv"])).toBe("The answers were saved as /a.csv and the actions as /a-actions.csv.");
+    expect(exportedText(["/a.json"])).toBe("The assessment was saved as /a.json.");
+  });
+});
