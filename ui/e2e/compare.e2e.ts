@@ -47,6 +47,18 @@ describe("comparison and exchange", () => {
     await saveScreenshot(driver, "compare-trend");
   });
 
+  it("holds its layout at 200% zoom: the wide table scrolls inside itself, never the page", async () => {
+    const { driver } = app;
+    await driver.setWindowSize(550, 800);
+    await driver.waitFor("[data-testid=comparison-table]");
+    await settle();
+    const [scrollWidth, clientWidth] = await driver.execute<number[]>(
+      `return [document.documentElement.scrollWidth, document.documentElement.clientWidth]`,
+    );
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await driver.setWindowSize(1100, 800);
+  });
+
   it("asks for a second assessment when only one is chosen", async () => {
     const { driver } = app;
     const boxes = await driver.findAll("input[name=compare]:checked");
