@@ -1,6 +1,7 @@
 // Year on year and exchange on the example council: the compare screen with every question
 // and period and the change in words; an export that another Yardstick imports as a peer's;
 // and a CSV that spreadsheets open as UTF-8.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,17 @@ describe("comparison and exchange", () => {
     await saveScreenshot(driver, "compare");
     await driver.execute(`document.querySelector("[data-testid=trend-chart]").scrollIntoView()`);
     await saveScreenshot(driver, "compare-trend");
+  });
+
+  it("exports the report with the chosen years' comparison as a PDF", async () => {
+    const { driver } = app;
+    const pdf = join(app.tempDir, "comparison.pdf");
+    app.answerNextDialog(pdf);
+    await driver.clickWhenReady("[data-testid=export-pdf]");
+    await driver.waitForText("[data-testid=export-status]", (t) => t.includes("saved as"));
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("Comparison with earlier assessments");
+    for (const period of ["2024/25", "2025/26", "2026/27"]) expect(text).toContain(period);
   });
 
   it("holds its layout at 200% zoom: the wide table scrolls inside itself, never the page", async () => {

@@ -14,15 +14,31 @@ use crate::dialogs::{self, FileFilter};
 use crate::error::IpcError;
 use crate::state::AppState;
 
+/// Assessments a report may compare with: the compare screen allows ten periods in all.
+const MAX_COMPARED: usize = 9;
+
 /// Shows the save dialog (default name `Yardstick - <organisation> - <period>.pdf`), writes
-/// the report there, and returns the path; `None` when the user cancelled.
+/// the report there, and returns the path; `None` when the user cancelled. `compare_with`
+/// picks the earlier assessments in the comparison section; empty means the default (up to
+/// four earlier assessments of the same organisation).
 #[tauri::command]
 pub async fn export_report_pdf(
     app: AppHandle,
     state: State<'_, AppState>,
     assessment_id: i64,
+    compare_with: Vec<i64>,
 ) -> Result<Option<String>, IpcError> {
     let assessment_id = validate::id("assessment", assessment_id)?;
+    if compare_with.len() > MAX_COMPARED {
+        return Err(Error::InvalidInput(format!(
+            "A report can compare with at most {MAX_COMPARED} other assessments. Choose fewer."
+        ))
+        .into());
+    }
+    let compare_with = compare_with
+        .into_iter()
+        .map(|id| validate::id("compared assessment", id))
+        .collect::<Result<Vec<_>, _>>()?;
     let assessment =
         state.with_connection(|conn| assessments::get_assessment(conn, assessment_id))?;
     let default_name =
@@ -39,7 +55,7 @@ pub async fn export_report_pdf(
     let pdf = state.with_connection(|conn| {
         let marking = settings::load(conn)?.protective_marking;
         let options = ReportOptions {
-            compare_with: Vec::new(),
+            compare_with,
             protective_marking: Some(marking).filter(|m| !m.is_empty()),
             exported_at: Utc::now(),
         };

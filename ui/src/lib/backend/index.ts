@@ -119,9 +119,12 @@ export const addChecklist = (): Promise<ChecklistInfo | null> => call("add_check
 export const getSettings = (): Promise<Settings> => call("get_settings");
 export const saveSettings = (settings: Settings): Promise<Settings> => call("save_settings", { settings });
 
-/** Opens the native save dialog and writes the PDF; resolves to its path, or `null` if cancelled. */
-export const exportReportPdf = (assessmentId: number): Promise<string | null> =>
-  call("export_report_pdf", { assessmentId });
+/**
+ * Opens the native save dialog and writes the PDF; resolves to its path, or `null` if
+ * cancelled. `compareWith` picks the comparison section's assessments (empty: the default).
+ */
+export const exportReportPdf = (assessmentId: number, compareWith: number[] = []): Promise<string | null> =>
+  call("export_report_pdf", { assessmentId, compareWith });
 export const openExportedReport = (): Promise<void> => call("open_exported_report");
 
 /** Sets 2 to 10 assessments side by side; `allowPeer` when they include another council's. */
