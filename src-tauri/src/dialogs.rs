@@ -5,7 +5,7 @@
 //! (one path per line, `cancel` for a cancelled dialog), because WebDriver cannot reach a
 //! GTK dialog. Release builds always show the real dialog.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::AppHandle;
 use tauri_plugin_dialog::{DialogExt, FilePath};
@@ -61,6 +61,23 @@ pub fn save_file(
         .and_then(into_path)
 }
 
+/// The chosen path with `extension` added when the user typed a name without it, so the
+/// file opens in the right app.
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    match path.extension() {
+        Some(existing) if existing.eq_ignore_ascii_case(extension) => path,
+        _ => append_extension(&path, extension),
+    }
+}
+
+/// `report` → `report.csv`, `report.v2` → `report.v2.csv`: a dot the user typed stays.
+fn append_extension(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(extension);
+    path.with_file_name(name)
+}
+
 fn into_path(path: FilePath) -> Option<PathBuf> {
     path.into_path().ok()
 }
@@ -81,4 +98,19 @@ fn scripted_answer() -> Option<Option<PathBuf>> {
 #[cfg(not(debug_assertions))]
 fn scripted_answer() -> Option<Option<PathBuf>> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_saved_file_always_ends_in_its_format_extension_so_it_opens_in_the_right_app() {
+        let same = super::with_extension(PathBuf::from("/tmp/a.JSON"), "json");
+        assert_eq!(same, Path::new("/tmp/a.JSON"));
+        let added = super::with_extension(PathBuf::from("/tmp/a"), "pdf");
+        assert_eq!(added, Path::new("/tmp/a.pdf"));
+        let kept = super::with_extension(PathBuf::from("/tmp/St. Albans 2026"), "csv");
+        assert_eq!(kept, Path::new("/tmp/St. Albans 2026.csv"));
+    }
 }

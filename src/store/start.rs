@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::assessments::{self, Assessment, NewAssessment};
 use super::snapshots;
-use crate::checklist::{find_checklist, DEFAULT_CHECKLIST_ID};
+use crate::checklist::{find_checklist, find_checklist_version, DEFAULT_CHECKLIST_ID};
 use crate::Result;
 
 pub struct StartAssessment<'a> {
@@ -17,6 +17,8 @@ pub struct StartAssessment<'a> {
     pub assessor: &'a str,
     /// `None`: the checklist the `from` assessment used, else the default checklist.
     pub checklist_id: Option<&'a str>,
+    /// A version of `checklist_id` to use; `None` means its newest version.
+    pub checklist_version: Option<&'a str>,
     /// Carry answers, evidence and open actions forward from this assessment.
     pub from: Option<i64>,
 }
@@ -28,7 +30,7 @@ pub fn start_assessment(
     data_dir: &Path,
     request: &StartAssessment,
 ) -> Result<Assessment> {
-    let source = checklist_source(conn, data_dir, request.checklist_id, request.from)?;
+    let source = checklist_source(conn, data_dir, request)?;
     assessments::create_assessment(
         conn,
         &NewAssessment {
@@ -44,11 +46,13 @@ pub fn start_assessment(
 fn checklist_source(
     conn: &Connection,
     data_dir: &Path,
-    checklist_id: Option<&str>,
-    from: Option<i64>,
+    request: &StartAssessment,
 ) -> Result<String> {
-    match (checklist_id, from) {
-        (Some(id), _) => Ok(find_checklist(data_dir, id)?.source_text),
+    match (request.checklist_id, request.from) {
+        (Some(id), _) => match request.checklist_version {
+            Some(version) => Ok(find_checklist_version(data_dir, id, version)?.source_text),
+            None => Ok(find_checklist(data_dir, id)?.source_text),
+        },
         (None, Some(previous)) => {
             // The newest installed version of the checklist last year's assessment used, so
             // wording fixes reach this year; if it is no longer installed, the exact one used.
@@ -62,5 +66,46 @@ fn checklist_source(
             }
         }
         (None, None) => Ok(find_checklist(data_dir, DEFAULT_CHECKLIST_ID)?.source_text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{self, organisations, organisations::OrganisationKind};
+    use crate::Error;
+
+    fn request<'a>(organisation_id: i64, version: Option<&'a str>) -> StartAssessment<'a> {
+        StartAssessment {
+            organisation_id,
+            period: "2026/27",
+            assessor: "Alex Morgan",
+            checklist_id: Some(DEFAULT_CHECKLIST_ID),
+            checklist_version: version,
+            from: None,
+        }
+    }
+
+    #[test]
+    fn the_version_chosen_on_the_start_page_is_the_one_snapshotted() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = store::open(&dir.path().join("y.sqlite3")).unwrap();
+        let org =
+            organisations::create_organisation(&conn, "Ashford", OrganisationKind::District, None)
+                .unwrap();
+        let started = start_assessment(&conn, dir.path(), &request(org.id, Some("1.0"))).unwrap();
+        assert_eq!(started.checklist.checklist_id, DEFAULT_CHECKLIST_ID);
+        assert_eq!(started.checklist.version, "1.0");
+    }
+
+    #[test]
+    fn a_version_that_is_not_installed_is_refused_rather_than_silently_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = store::open(&dir.path().join("y.sqlite3")).unwrap();
+        let org =
+            organisations::create_organisation(&conn, "Ashford", OrganisationKind::District, None)
+                .unwrap();
+        let error = start_assessment(&conn, dir.path(), &request(org.id, Some("9.9"))).unwrap_err();
+        assert!(matches!(error, Error::NotFound(_)), "{error}");
     }
 }

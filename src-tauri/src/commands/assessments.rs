@@ -20,6 +20,8 @@ pub struct StartAssessmentInput {
     pub assessor: String,
     /// `null`: the checklist the previous assessment used, else the default checklist.
     pub checklist_id: Option<String>,
+    /// The version of `checklist_id` chosen; `null` means its newest version.
+    pub checklist_version: Option<String>,
     pub from_assessment_id: Option<i64>,
 }
 
@@ -56,6 +58,7 @@ pub async fn start_new_assessment(
             period: &input.period,
             assessor: &input.assessor,
             checklist_id: input.checklist_id.as_deref(),
+            checklist_version: input.checklist_version.as_deref(),
             from,
         };
         start_assessment(conn, &data_dir, &request)

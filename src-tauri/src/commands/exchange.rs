@@ -1,7 +1,7 @@
 //! Export and import through native dialogs: the core writes and reads the exchange formats
 //! (`yardstick::exchange`); these commands only choose the files.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use tauri::{AppHandle, State};
@@ -64,7 +64,7 @@ pub async fn export_assessment(
     ) else {
         return Ok(None);
     };
-    let path = with_extension(path, extension);
+    let path = dialogs::with_extension(path, extension);
     let written = match format {
         ExportFormat::Csv => {
             let (answers, actions) =
@@ -113,34 +113,4 @@ pub async fn import_assessment(
     state
         .with_connection(|conn| exchange::import_json_file(conn, &path, &options))
         .map(Some)
-}
-
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    match path.extension() {
-        Some(e) if e.eq_ignore_ascii_case(extension) => path,
-        _ => append_extension(&path, extension),
-    }
-}
-
-/// `report` → `report.csv`, `report.v2` → `report.v2.csv`: a dot the user typed stays.
-fn append_extension(path: &Path, extension: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".");
-    name.push(extension);
-    path.with_file_name(name)
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::{Path, PathBuf};
-
-    #[test]
-    fn an_export_always_ends_in_its_format_extension_so_it_opens_in_the_right_app() {
-        let same = super::with_extension(PathBuf::from("/tmp/a.JSON"), "json");
-        assert_eq!(same, Path::new("/tmp/a.JSON"));
-        let added = super::with_extension(PathBuf::from("/tmp/a"), "csv");
-        assert_eq!(added, Path::new("/tmp/a.csv"));
-        let kept = super::with_extension(PathBuf::from("/tmp/St. Albans 2026"), "csv");
-        assert_eq!(kept, Path::new("/tmp/St. Albans 2026.csv"));
-    }
 }

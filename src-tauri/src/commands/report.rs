@@ -1,7 +1,5 @@
 //! Exporting the PDF report: a native save dialog, then the core builds and renders it.
 
-use std::path::PathBuf;
-
 use chrono::Utc;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -51,7 +49,7 @@ pub async fn export_report_pdf(
     else {
         return Ok(None);
     };
-    let path = with_pdf_extension(path);
+    let path = dialogs::with_extension(path, "pdf");
     let pdf = state.with_connection(|conn| {
         let marking = settings::load(conn)?.protective_marking;
         let options = ReportOptions {
@@ -84,11 +82,4 @@ pub async fn open_exported_report(
                 path.display()
             )))
         })
-}
-
-fn with_pdf_extension(path: PathBuf) -> PathBuf {
-    match path.extension() {
-        Some(extension) if extension.eq_ignore_ascii_case("pdf") => path,
-        _ => path.with_extension("pdf"),
-    }
 }

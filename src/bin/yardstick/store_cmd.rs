@@ -180,6 +180,7 @@ fn new_assessment(
         period,
         assessor: &assessor,
         checklist_id: checklist,
+        checklist_version: None,
         from,
     };
     let data_dir = yardstick::paths::data_dir_for(db_path);

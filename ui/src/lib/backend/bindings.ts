@@ -61,7 +61,11 @@ export type StartAssessmentInput = { organisationId: number, period: string, ass
 /**
  * `null`: the checklist the previous assessment used, else the default checklist.
  */
-checklistId: string | null, fromAssessmentId: number | null, };
+checklistId: string | null, 
+/**
+ * The version of `checklist_id` chosen; `null` means its newest version.
+ */
+checklistVersion: string | null, fromAssessmentId: number | null, };
 
 export type Organisation = { id: number, name: string, kind: OrganisationKind, 
 /**
