@@ -3,7 +3,7 @@
 //! chosen levels.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use tempfile::TempDir;
 use yardstick::checklist::parse_checklist;
@@ -120,25 +120,7 @@ pub fn assess(
     assessment.id
 }
 
-pub fn yardstick(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("YARDSTICK_DB")
-        .output()
-        .expect("the yardstick binary runs")
-}
-
-pub fn ok(db: &Path, args: &[&str]) -> String {
-    let out = yardstick(db, args);
-    assert!(
-        out.status.success(),
-        "yardstick {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
+pub use crate::run_cli::{ok, yardstick};
 
 /// The example council loaded through the CLI, as a user would; returns the ids, oldest first.
 pub fn example(db: &Path) -> Vec<i64> {

@@ -7,4 +7,6 @@ mod cli;
 mod common;
 mod organisations;
 mod pdf;
+#[path = "../support/cli.rs"]
+mod run_cli;
 mod versions;

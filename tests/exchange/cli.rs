@@ -1,27 +1,6 @@
 //! `yardstick export` and `yardstick import`, run as a user would.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn yardstick(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("YARDSTICK_DB")
-        .output()
-        .expect("the yardstick binary runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = yardstick(db, args);
-    assert!(
-        out.status.success(),
-        "yardstick {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::run_cli::{ok, yardstick};
 
 #[test]
 fn export_and_import_from_the_command_line() {

@@ -9,4 +9,6 @@ mod csv;
 mod hostile;
 mod peer;
 mod roundtrip;
+#[path = "../support/cli.rs"]
+mod run_cli;
 mod schema;

@@ -1,27 +1,7 @@
 //! The `yardstick` CLI over the store, run as a user (or a later check) would run it.
 
+use crate::run_cli::{ok, yardstick};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn yardstick(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("YARDSTICK_DB")
-        .output()
-        .expect("the yardstick binary runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = yardstick(db, args);
-    assert!(
-        out.status.success(),
-        "yardstick {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(db, args)).expect("valid JSON")

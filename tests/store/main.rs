@@ -12,3 +12,5 @@ mod lifecycle;
 mod limits;
 mod migrations;
 mod organisations;
+#[path = "../support/cli.rs"]
+mod run_cli;
