@@ -26,9 +26,35 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         })
 }
 
+/// The name a save dialog suggests for a file about one assessment:
+/// `Yardstick - <organisation> - <period>.<extension>`, with the period's slash (2026/27) and
+/// any other character a file system refuses made a hyphen.
+pub fn suggested_name(organisation: &str, period: &str, extension: &str) -> String {
+    let name = format!("Yardstick - {organisation} - {period}.{extension}");
+    name.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_suggested_name_is_readable_and_safe_on_every_file_system() {
+        assert_eq!(
+            suggested_name("Example District Council", "2026/27", "pdf"),
+            "Yardstick - Example District Council - 2026-27.pdf"
+        );
+        assert_eq!(
+            suggested_name("A:B", "2026/27", "csv"),
+            "Yardstick - A-B - 2026-27.csv"
+        );
+    }
 
     #[test]
     fn writes_the_whole_file_and_leaves_no_temporary_behind() {

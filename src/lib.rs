@@ -13,4 +13,4 @@ pub mod report;
 pub mod scoring;
 pub mod store;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Field, Result};

@@ -1,13 +1,17 @@
-//! Errors as they cross IPC: `{kind, message}`, with `kind` from the core's closed list.
+//! Errors as they cross IPC: `{kind, message, field, problems}`, with `kind` from the core's
+//! closed list, `field` naming the input the error is about (for the form to show it there),
+//! and `problems` listing each problem of an input that has several.
 
 use serde::Serialize;
 use ts_rs::TS;
-use yardstick::ErrorKind;
+use yardstick::{ErrorKind, Field};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct IpcError {
     pub kind: ErrorKind,
     pub message: String,
+    pub field: Option<Field>,
+    pub problems: Vec<String>,
 }
 
 impl From<yardstick::Error> for IpcError {
@@ -15,6 +19,8 @@ impl From<yardstick::Error> for IpcError {
         IpcError {
             kind: error.kind(),
             message: error.to_string(),
+            field: error.field(),
+            problems: error.problem_list().to_vec(),
         }
     }
 }

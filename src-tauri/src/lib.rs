@@ -55,3 +55,88 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running Yardstick");
 }
+
+#[cfg(test)]
+mod command_list_tests {
+    //! The command list lives in four places that Tauri and the UI each need in their own
+    //! form; this test keeps them one set, so a command cannot be registered but forbidden,
+    //! allowed but missing, or called by the UI under a name Rust does not know.
+
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn read(relative: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    }
+
+    /// The text between `start` and the next `end`.
+    fn between<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
+        let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}")) + start.len();
+        let length = text[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("no {end:?}"));
+        &text[from..from + length]
+    }
+
+    fn registered() -> BTreeSet<String> {
+        let lib = read("src/lib.rs");
+        between(&lib, "generate_handler![", "]")
+            .split(',')
+            .filter_map(|path| path.trim().rsplit("::").next())
+            .filter(|name| !name.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn quoted(text: &str) -> BTreeSet<String> {
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn build_rs_capability_and_ui_name_the_same_commands_as_the_handler() {
+        let handler = registered();
+        assert!(
+            handler.len() > 20,
+            "the handler list was found: {handler:?}"
+        );
+
+        let build = quoted(between(&read("build.rs"), "const COMMANDS", "];"));
+        assert_eq!(
+            build, handler,
+            "build.rs COMMANDS and generate_handler! differ"
+        );
+
+        let capability = read("capabilities/default.json");
+        let allowed: BTreeSet<String> = quoted(between(&capability, "\"permissions\"", "]"))
+            .into_iter()
+            .filter_map(|p| p.strip_prefix("allow-").map(|n| n.replace('-', "_")))
+            .collect();
+        assert_eq!(
+            allowed, handler,
+            "capabilities/default.json and generate_handler! differ"
+        );
+
+        let backend = read("../ui/src/lib/backend/index.ts");
+        let called: BTreeSet<String> = backend
+            .split("call")
+            .skip(1)
+            .filter_map(|rest| {
+                let rest = rest.strip_prefix("<").map_or(rest, |generic| {
+                    &generic[generic.find('>').map_or(0, |i| i + 1)..]
+                });
+                quoted(rest.strip_prefix('(')?.split(')').next()?)
+                    .into_iter()
+                    .next()
+            })
+            .collect();
+        assert_eq!(
+            called, handler,
+            "ui/src/lib/backend/index.ts and generate_handler! differ"
+        );
+    }
+}

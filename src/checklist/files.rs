@@ -258,7 +258,7 @@ fn not_found(data_dir: &Path, what: &str, reports: &[ValidationReport]) -> crate
     if !reports.is_empty() {
         let files: Vec<&str> = reports.iter().map(ValidationReport::file).collect();
         message.push_str(&format!(
-            " These checklist files have problems and were skipped: {}. Run `yardstick checklist validate` on them to see why.",
+            " These checklist files have problems and were skipped: {}. Check them with \"Add a checklist…\" to see why.",
             files.join(", ")
         ));
     }

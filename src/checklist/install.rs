@@ -47,7 +47,7 @@ pub fn install_user_checklist(data_dir: &Path, source: &Path) -> Result<LoadedCh
 }
 
 fn report_error(report: ValidationReport) -> Error {
-    Error::InvalidInput(report.to_string())
+    Error::from(report).on(crate::Field::File)
 }
 
 /// Versions are free text; keep only what is safe in a file name on every system.
@@ -93,7 +93,16 @@ mod tests {
         let original = data.path().join("broken.toml");
         fs::write(&original, "id = \"x\"\nversoin = 1\n").unwrap();
         let error = install_user_checklist(data.path(), &original).unwrap_err();
-        assert!(error.to_string().contains("broken.toml:"), "{error}");
+        assert!(error.to_string().contains("broken.toml"), "{error}");
+        assert!(
+            error
+                .problem_list()
+                .iter()
+                .all(|p| p.contains("broken.toml:")),
+            "each problem is located as FILE:LINE:COLUMN, listed apart for the app: {:?}",
+            error.problem_list()
+        );
+        assert_eq!(error.field(), Some(crate::Field::File));
         assert!(!data.path().join(USER_CHECKLIST_DIR).exists());
     }
 

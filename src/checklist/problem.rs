@@ -71,9 +71,20 @@ impl fmt::Display for ValidationReport {
 
 impl std::error::Error for ValidationReport {}
 
+/// A report becomes an error whose summary names the file and counts the problems, each
+/// listed as `FILE:LINE:COLUMN: message`.
 impl From<ValidationReport> for crate::Error {
     fn from(report: ValidationReport) -> Self {
-        crate::Error::InvalidInput(report.to_string())
+        let count = report.problems.len();
+        let summary = format!(
+            "{} cannot be used as a checklist: {count} problem{} to fix.",
+            report.file(),
+            if count == 1 { "" } else { "s" }
+        );
+        crate::Error::problems(
+            summary,
+            report.problems.iter().map(ToString::to_string).collect(),
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use super::actions::follow_ups;
 use super::change::{counts, counts_sentence, score_change};
 use super::model::{Comparison, ComparisonKind, Direction, PeriodColumn, QuestionRow};
 use super::rows::{join_and, rows};
-use crate::store::assessments::overall_level;
+use crate::scoring::{mean_level, overall_level};
 use crate::store::AssessmentDetail;
 
 /// Reading order: organisations in the order first chosen, then oldest period first (ties by
@@ -63,8 +63,7 @@ fn previous_of_same_organisation(ordered: &[&AssessmentDetail]) -> Vec<Option<us
 fn period_column(d: &AssessmentDetail, kind: ComparisonKind) -> PeriodColumn {
     let a = &d.assessment;
     let levels: Vec<u8> = d.answers.iter().filter_map(|x| x.level).collect();
-    let score = (!levels.is_empty())
-        .then(|| levels.iter().map(|&l| f64::from(l)).sum::<f64>() / levels.len() as f64);
+    let score = mean_level(levels.iter().copied());
     let level = overall_level(levels.iter().copied());
     PeriodColumn {
         assessment_id: a.id,

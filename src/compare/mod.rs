@@ -24,7 +24,7 @@ use ts_rs::TS;
 
 use crate::store::assessments::{get_assessment, list_for_organisation};
 use crate::store::{load_assessment, AssessmentDetail};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 pub use change::{level_change, score_change};
 pub use model::*;
@@ -32,6 +32,23 @@ pub use model::*;
 /// How many earlier assessments the default comparison takes: five periods fit on a screen
 /// and a PDF page, and cover the span senior management usually asks about.
 pub const DEFAULT_EARLIER: usize = 4;
+
+/// The most assessments set side by side at once, on the compare screen, in the report's
+/// comparison section and on the command line: more would not fit a table, a chart or a page.
+pub const MAX_COMPARED: usize = 10;
+
+/// Refuses a comparison of more than [`MAX_COMPARED`] assessments.
+pub fn check_count(count: usize) -> Result<()> {
+    if count > MAX_COMPARED {
+        return Err(Error::invalid(
+            Field::Comparison,
+            format!(
+                "{count} assessments were chosen, but at most {MAX_COMPARED} can be compared at once. Choose fewer."
+            ),
+        ));
+    }
+    Ok(())
+}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -47,9 +64,10 @@ pub fn compare_assessments(
     options: &CompareOptions,
 ) -> Result<Comparison> {
     let mut seen = HashSet::new();
-    let details = ids
+    let distinct: Vec<i64> = ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+    check_count(distinct.len())?;
+    let details = distinct
         .iter()
-        .filter(|id| seen.insert(**id))
         .map(|&id| load_assessment(conn, id))
         .collect::<Result<Vec<_>>>()?;
     let refs: Vec<&AssessmentDetail> = details.iter().collect();
@@ -106,8 +124,8 @@ fn organisations_kind(
     if options.allow_peer {
         return Ok(ComparisonKind::Peer);
     }
-    Err(Error::InvalidInput(format!(
-        "Assessment {} ({}, {}) and assessment {} ({}, {}) are of different organisations, so one cannot show the other's progress. To set them side by side, ask for a peer comparison (--peer on the command line); otherwise choose assessments of one organisation.",
+    Err(Error::invalid(Field::AllowPeer, format!(
+        "Assessment {} ({}, {}) and assessment {} ({}, {}) are of different organisations, so one cannot show the other's progress. To set them side by side, ask for a peer comparison; otherwise choose assessments of one organisation.",
         first.assessment.id,
         first.organisation.name,
         first.assessment.period,

@@ -8,7 +8,7 @@ use super::change::level_change;
 use super::matching::{match_questions, RowMatch};
 use super::model::{Cell, CellState, ComparisonKind, MatchedQuestion, QuestionRow};
 use crate::checklist::{Checklist, Question};
-use crate::store::assessments::overall_level;
+use crate::scoring::overall_level;
 use crate::store::AssessmentDetail;
 
 /// What a cell needs to know about its column.

@@ -13,7 +13,7 @@ use super::format::*;
 use crate::checklist::{parse_checklist, Checklist};
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate;
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// A document that passed every check, with what the writer needs beside it.
 pub(super) struct Checked {
@@ -107,7 +107,7 @@ fn timestamp(problems: &mut Problems, path: impl Display, value: &mut String) {
 fn organisation(problems: &mut Problems, organisation: &mut OrganisationDoc) {
     if let Some(name) = problems.rule(
         "organisation.name",
-        validate::required("organisation name", &organisation.name),
+        validate::required(Field::OrganisationName, &organisation.name),
     ) {
         organisation.name = name;
     }
@@ -138,13 +138,13 @@ fn assessment(
     assessment.assessor = assessment.assessor.trim().to_string();
     problems.rule(
         "assessment.assessor",
-        validate::text("assessor name", &assessment.assessor),
+        validate::text(Field::Assessor, &assessment.assessor),
     );
     timestamp(problems, "assessment.createdAt", &mut assessment.created_at);
     timestamp(problems, "assessment.updatedAt", &mut assessment.updated_at);
     match (assessment.status, sign_off.as_mut()) {
         (AssessmentStatusDoc::Final, Some(sign_off)) => {
-            if let Some(approver) = problems.rule("signOff.approver", validate::required("approver's name", &sign_off.approver)) {
+            if let Some(approver) = problems.rule("signOff.approver", validate::required(Field::Approver, &sign_off.approver)) {
                 sign_off.approver = approver;
             }
             timestamp(problems, "signOff.finalisedAt", &mut sign_off.finalised_at);
@@ -235,7 +235,7 @@ fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [Answer
         }
         problems.rule(
             format_args!("{path}.rationale"),
-            validate::text("rationale", &answer.rationale),
+            validate::text(Field::Rationale, &answer.rationale),
         );
         timestamp(
             problems,
@@ -269,14 +269,14 @@ fn evidence(
         (EvidenceKindDoc::Note, None, None) => {
             problems.rule(
                 format_args!("{path}.note"),
-                validate::required("note", &item.note),
+                validate::required(Field::Note, &item.note),
             );
             None
         }
         (EvidenceKindDoc::Link, Some(url), None) => {
             problems.rule(
                 format_args!("{path}.note"),
-                validate::text("description", &item.note),
+                validate::text(Field::LinkDescription, &item.note),
             );
             *url = problems.rule(format_args!("{path}.url"), validate::link(url))?;
             None
@@ -284,7 +284,7 @@ fn evidence(
         (EvidenceKindDoc::File, None, Some(attached)) => {
             problems.rule(
                 format_args!("{path}.note"),
-                validate::text("description", &item.note),
+                validate::text(Field::LinkDescription, &item.note),
             );
             attachment::check(problems, &format!("{path}.file"), attached)
         }
@@ -305,7 +305,7 @@ fn evidence(
 fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &mut ActionDoc) {
     if let Some(title) = problems.rule(
         format_args!("{path}.title"),
-        validate::required("action title", &action.title),
+        validate::required(Field::ActionTitle, &action.title),
     ) {
         action.title = title;
     }
@@ -313,11 +313,11 @@ fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &m
     action.notes = action.notes.trim().to_string();
     problems.rule(
         format_args!("{path}.owner"),
-        validate::text("owner", &action.owner),
+        validate::text(Field::ActionOwner, &action.owner),
     );
     problems.rule(
         format_args!("{path}.notes"),
-        validate::text("notes", &action.notes),
+        validate::text(Field::ActionNotes, &action.notes),
     );
     action.due_date = action.due_date.take().filter(|d| !d.trim().is_empty());
     if let Some(date) = action.due_date.as_mut() {

@@ -18,7 +18,7 @@ use super::format::{AssessmentStatusDoc, ExchangeDocument};
 use super::{read, ImportOptions, ImportOutcome, OnConflict};
 use crate::store::organisations::{self, Organisation, OrganisationKind};
 use crate::store::{self, audit, evidence_files, snapshots};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// Imports the `yardstick-assessment` file at `path`. Nothing is written unless the whole
 /// file is valid; see [`ImportOutcome`] for what happened.
@@ -143,8 +143,9 @@ fn target(
             copy_of: Some(existing_id),
         }),
         OnConflict::Refuse => Err(Error::Conflict(format!(
-            "{label} holds the {period} assessment of {name}, and this database already has one (id {existing_id}), so nothing was imported. To keep both, import it as a copy (`--on-conflict copy`; it goes under \"{name} (copy)\"); to keep only the one you have, skip it (`--on-conflict skip`)."
-        ))),
+            "{label} holds the {period} assessment of {name}, and this database already has one (id {existing_id}), so nothing was imported. To keep both, import it as a copy (it goes under \"{name} (copy)\"); to keep only the one you have, skip it."
+        ))
+        .on(Field::OnConflict)),
     }
 }
 

@@ -17,8 +17,12 @@ mod read;
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::store::assessments::Assessment;
+use crate::{files, Result};
 
 pub use csv::export_csv;
 pub use export::export_json;
@@ -28,6 +32,63 @@ pub use import::import_json_file;
 /// The largest file an import reads: an assessment with a few large attachments embedded
 /// fits; anything bigger is refused before it is read into memory.
 pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The forms an assessment can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The JSON exchange format, attached files listed but not embedded.
+    Json,
+    /// The JSON exchange format with every attached file embedded.
+    JsonWithFiles,
+    /// Two CSV files for spreadsheets: the answers, and the actions beside them.
+    Csv,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json | ExportFormat::JsonWithFiles => "json",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
+/// Writes assessment `id` to `out` in `format` and returns the paths written: for CSV, the
+/// answers file and then the actions file beside it (see [`csv_actions_path`]). Each file is
+/// written whole or not at all.
+pub fn export_to_file(
+    conn: &Connection,
+    id: i64,
+    format: ExportFormat,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
+    match format {
+        ExportFormat::Csv => {
+            let (answers, actions) = export_csv(conn, id)?;
+            let actions_path = csv_actions_path(out);
+            files::write_atomically(out, &answers)?;
+            files::write_atomically(&actions_path, &actions)?;
+            Ok(vec![out.to_path_buf(), actions_path])
+        }
+        ExportFormat::Json | ExportFormat::JsonWithFiles => {
+            let options = ExportOptions {
+                with_files: format == ExportFormat::JsonWithFiles,
+            };
+            files::write_atomically(out, &export_json(conn, id, &options)?)?;
+            Ok(vec![out.to_path_buf()])
+        }
+    }
+}
+
+/// The file name a save dialog suggests for an export of `assessment` in `format`.
+pub fn default_file_name(assessment: &Assessment, format: ExportFormat) -> String {
+    files::suggested_name(
+        &assessment.organisation,
+        &assessment.period,
+        format.extension(),
+    )
+}
 
 /// What an export includes beyond the assessment itself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
@@ -101,23 +162,49 @@ impl ImportOutcome {
     }
 }
 
+/// An import's outcome as the app shows it: the outcome, the sentence that says what happened
+/// (the same words the CLI prints) and the assessment to open next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub outcome: ImportOutcome,
+    pub message: String,
+    pub assessment_id: i64,
+}
+
+impl From<ImportOutcome> for ImportReport {
+    fn from(outcome: ImportOutcome) -> Self {
+        ImportReport {
+            message: outcome.to_string(),
+            assessment_id: outcome.assessment_id(),
+            outcome,
+        }
+    }
+}
+
 impl std::fmt::Display for ImportOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let whose = |peer: bool| if peer { " as a peer's (read-only)" } else { "" };
+        let whose = |peer: bool| {
+            if peer {
+                " as a peer council's assessment, read only"
+            } else {
+                ""
+            }
+        };
         match self {
             Self::Imported { id, organisation, period, peer } => write!(
                 f,
-                "Imported the {period} assessment of {organisation}{} as assessment {id}.",
+                "Imported the {period} assessment of {organisation} (id {id}){}.",
                 whose(*peer)
             ),
             Self::Copied { id, organisation, original_organisation, existing_id, period, peer } => write!(
                 f,
-                "{original_organisation} already has a {period} assessment (id {existing_id}), so the imported one was stored{} under \"{organisation}\" as assessment {id}.",
+                "{original_organisation} already has a {period} assessment (id {existing_id}), so the imported one was stored{} under \"{organisation}\" (id {id}).",
                 whose(*peer)
             ),
             Self::Skipped { existing_id, organisation, period } => write!(
                 f,
-                "Skipped: {organisation} already has a {period} assessment (id {existing_id}); nothing was imported."
+                "Nothing was imported: {organisation} already has a {period} assessment (id {existing_id}), and you chose to keep it."
             ),
         }
     }

@@ -69,10 +69,10 @@ fn check_header(label: &str, bytes: &[u8]) -> Result<()> {
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
         Some(other) => return Err(invalid(label, "format", &format!(
-            "the file says it is a \"{other}\" file, not a \"{FORMAT_NAME}\" export. Choose a file exported from Yardstick with Export… or `yardstick export`."
+            "the file says it is a \"{other}\" file, not a \"{FORMAT_NAME}\" export. Choose a file exported from Yardstick."
         ))),
         None => return Err(invalid(label, "format", &format!(
-            "there is no \"format\": \"{FORMAT_NAME}\", so this is not a Yardstick assessment export. Choose a file exported from Yardstick with Export… or `yardstick export`."
+            "there is no \"format\": \"{FORMAT_NAME}\", so this is not a Yardstick assessment export. Choose a file exported from Yardstick."
         ))),
     }
     let version = header.format_version.as_ref().and_then(|v| v.as_u64());

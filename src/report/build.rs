@@ -11,8 +11,8 @@ use rusqlite::Connection;
 
 use super::history::history;
 use super::model::*;
-use super::priority::{gap, priority_order, PriorityInput};
 use crate::checklist::{Checklist, Provenance, Question};
+use crate::scoring::{mean_level, overall_level, questions_by_priority};
 use crate::store::actions::{Action as StoredAction, ActionStatus};
 use crate::store::answers::{Answer, Confidence};
 use crate::store::assessments::AssessmentStatus;
@@ -55,7 +55,7 @@ pub fn build_report(
             overall: overall(checklist, &detail.answers),
             since_previous,
         },
-        recommendations: recommendations(&detail, &answers),
+        recommendations: recommendations(&detail),
         overall_recommendation: Some(Recommendation {
             title: checklist.overall_recommendation.title.clone(),
             text: checklist.overall_recommendation.text.clone(),
@@ -160,28 +160,12 @@ fn evidence(e: &StoredEvidence) -> Evidence {
 }
 
 /// The questions still short of their target, in priority order.
-fn recommendations(
-    detail: &AssessmentDetail,
-    answers: &HashMap<&str, &Answer>,
-) -> Vec<Recommendation> {
-    let questions = &detail.checklist.questions;
-    let inputs: Vec<PriorityInput> = questions
-        .iter()
-        .map(|q| {
-            let answer = answers.get(q.id.as_str());
-            PriorityInput {
-                number: q.number,
-                current: answer.and_then(|a| a.level),
-                target: answer.and_then(|a| a.target_level),
-                weight: q.weight,
-            }
-        })
-        .collect();
-    priority_order(&inputs)
+fn recommendations(detail: &AssessmentDetail) -> Vec<Recommendation> {
+    questions_by_priority(detail)
         .into_iter()
-        .filter(|&i| gap(inputs[i].current, inputs[i].target) > 0)
-        .map(|i| {
-            let q = &questions[i];
+        .filter(|item| item.gap > 0)
+        .map(|item| {
+            let q = item.question;
             Recommendation {
                 title: q.recommendation.title.clone(),
                 text: q.recommendation.text.clone(),
@@ -189,8 +173,8 @@ fn recommendations(
                     number: q.number,
                     title: q.title.clone(),
                 }),
-                current: level_ref(&detail.checklist, inputs[i].current),
-                target: level_ref(&detail.checklist, inputs[i].target),
+                current: level_ref(&detail.checklist, item.current),
+                target: level_ref(&detail.checklist, item.target),
                 reasoning: q.why_it_matters.clone(),
                 actions: actions_for(&detail.actions, Some(&q.id)),
             }
@@ -219,22 +203,15 @@ fn actions_for(actions: &[StoredAction], question_id: Option<&str>) -> Vec<Actio
 
 fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity> {
     let levels: Vec<u8> = answers.iter().filter_map(|a| a.level).collect();
-    let score = mean(&levels)?;
+    let score = mean_level(levels.iter().copied())?;
     Some(OverallMaturity {
         score,
-        label: checklist
-            .level(score.floor() as u8)
+        label: overall_level(levels.iter().copied())
+            .and_then(|level| checklist.level(level))
             .map_or_else(String::new, |l| l.label.clone()),
         assessed: levels.len() as u32,
         questions: checklist.questions.len() as u32,
     })
-}
-
-fn mean(levels: &[u8]) -> Option<f64> {
-    if levels.is_empty() {
-        return None;
-    }
-    Some(levels.iter().map(|&l| f64::from(l)).sum::<f64>() / levels.len() as f64)
 }
 
 fn method(checklist: &Checklist) -> Method {

@@ -20,6 +20,7 @@ pub(super) fn history(
     compare_with: &[i64],
 ) -> Result<(Option<Changes>, Option<Comparison>)> {
     let id = detail.assessment.id;
+    compare::check_count(compare_with.len() + 1)?;
     let mut ids = if compare_with.is_empty() {
         compare::default_comparison_ids(conn, id)?
     } else {

@@ -1,6 +1,6 @@
 //! The PDF report for senior management. [`model`] is what the report says, as plain values;
 //! [`build_report`] fills it from the store; [`render`] turns it into an A4 PDF with a pure
-//! function; [`priority`] is the rule that orders recommendations. The rest lays out pages:
+//! function, taking the order of recommendations from [`crate::scoring`]. The rest lays out pages:
 //! measured text wrapping, text flowing across pages, tables, the summary chart and the
 //! furniture repeated on every page.
 
@@ -14,41 +14,60 @@ mod history;
 mod layout;
 pub mod model;
 mod pdf;
-pub mod priority;
 mod render;
 mod sections;
 mod table;
 mod trend;
 mod wrap;
 
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::store::assessments::Assessment;
+use crate::store::settings;
+use crate::Result;
+
 pub use build::{build_report, ReportOptions};
 pub use model::*;
 pub use render::render;
 
-/// The file name the save dialog suggests: `Yardstick - <organisation> - <period>.pdf`, with
-/// the period's slash (2026/27) and any other character a file system refuses made a hyphen.
-pub fn default_file_name(organisation: &str, period: &str) -> String {
-    let name = format!("Yardstick - {organisation} - {period}.pdf");
-    name.chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() => '-',
-            c => c,
-        })
-        .collect()
+/// The file name the save dialog suggests: `Yardstick - <organisation> - <period>.pdf`.
+pub fn default_file_name(assessment: &Assessment) -> String {
+    crate::files::suggested_name(&assessment.organisation, &assessment.period, "pdf")
 }
 
-#[cfg(test)]
-mod file_name_tests {
-    #[test]
-    fn the_suggested_name_is_readable_and_safe_on_every_file_system() {
-        assert_eq!(
-            super::default_file_name("Example District Council", "2026/27"),
-            "Yardstick - Example District Council - 2026-27.pdf"
-        );
-        assert_eq!(
-            super::default_file_name("A:B", "2026/27"),
-            "Yardstick - A-B - 2026-27.pdf"
-        );
-    }
+/// What the person exporting asks for; everything else comes from the store.
+#[derive(Debug, Clone)]
+pub struct ReportRequest {
+    /// See [`ReportOptions::compare_with`].
+    pub compare_with: Vec<i64>,
+    /// The marking for every page; `None` means the one saved in the settings, and an empty
+    /// text means no marking.
+    pub protective_marking: Option<String>,
+    /// See [`ReportOptions::exported_at`].
+    pub exported_at: DateTime<Utc>,
+}
+
+/// Builds the report of assessment `id`, renders it and writes it to `out` whole or not at
+/// all; returns the size of the PDF in bytes.
+pub fn export_pdf(
+    conn: &Connection,
+    id: i64,
+    request: &ReportRequest,
+    out: &Path,
+) -> Result<usize> {
+    let marking = match &request.protective_marking {
+        Some(given) => given.trim().to_string(),
+        None => settings::load(conn)?.protective_marking,
+    };
+    let options = ReportOptions {
+        compare_with: request.compare_with.clone(),
+        protective_marking: Some(marking).filter(|m| !m.is_empty()),
+        exported_at: request.exported_at,
+    };
+    let pdf = render(&build_report(conn, id, &options)?)?;
+    crate::files::write_atomically(out, &pdf)?;
+    Ok(pdf.len())
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{assessments, audit, now, snapshots, validate, write};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -120,9 +120,9 @@ pub fn list_actions(conn: &Connection, assessment_id: i64) -> Result<Vec<Action>
 /// Checks and tidies the input: required title, text limits, a real due date, a question
 /// that is in the assessment's checklist.
 fn clean(conn: &Connection, assessment_id: i64, input: &ActionInput) -> Result<ActionInput> {
-    let title = validate::required("action title", &input.title)?;
-    validate::text("owner", &input.owner)?;
-    validate::text("notes", &input.notes)?;
+    let title = validate::required(Field::ActionTitle, &input.title)?;
+    validate::text(Field::ActionOwner, &input.owner)?;
+    validate::text(Field::ActionNotes, &input.notes)?;
     let due_date = match input
         .due_date
         .as_deref()

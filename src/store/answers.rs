@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::{assessments, audit, now, snapshots, validate, write};
 use crate::checklist::Checklist;
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// How far the evidence supports the level chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -123,7 +123,7 @@ pub fn save_answer(
     question_id: &str,
     input: &AnswerInput,
 ) -> Result<Answer> {
-    validate::text("rationale", &input.rationale)?;
+    validate::text(Field::Rationale, &input.rationale)?;
     write(conn, |tx| {
         assessments::ensure_draft(tx, assessment_id)?;
         let checklist = snapshots::assessment_checklist(tx, assessment_id)?;

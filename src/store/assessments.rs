@@ -2,13 +2,15 @@
 //! checklist snapshot. Owns the draft → final → (reopened) draft life cycle and the rule that
 //! a final assessment cannot be changed, and the summary rows of the home screen and `list`.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::snapshots::{self, SnapshotInfo};
 use super::{audit, carry, now, organisations, validate, write};
-use crate::{Error, Result};
+use crate::{scoring, Error, Field, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -62,7 +64,7 @@ pub struct AssessmentSummary {
     pub assessor: String,
     pub answered: u32,
     pub question_count: u32,
-    /// See [`overall_level`]; `None` until a question has a level.
+    /// See [`scoring::overall_level`]; `None` until a question has a level.
     pub overall_level: Option<u8>,
     pub updated_at: String,
     /// A peer council's imported assessment (see [`Assessment::peer`]).
@@ -82,86 +84,86 @@ pub struct NewAssessment<'a> {
     pub from: Option<i64>,
 }
 
-/// The overall maturity level of an assessment: the mean of the assessed levels, rounded
-/// down. Rounded down because a council that is at level 3 on some questions and 2 on others
-/// has not yet reached level 3 across the board, and a summary for senior managers should not
-/// flatter. The mean (rather than the median) moves when any one question improves, so
-/// year-on-year progress shows. Questions not assessed are left out rather than counted as 0.
-/// `list_summaries` computes the same in SQL.
-pub fn overall_level(levels: impl IntoIterator<Item = u8>) -> Option<u8> {
-    let (sum, count) = levels
-        .into_iter()
-        .fold((0u32, 0u32), |(sum, count), level| {
-            (sum + u32::from(level), count + 1)
-        });
-    (count > 0).then(|| (sum / count) as u8)
-}
-
 /// Every assessment, grouped by organisation name and newest period first.
 pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
+    let levels = assessed_levels(conn)?;
     let mut statement = conn.prepare(
-        "SELECT a.id, o.id, o.name, a.period, a.status, a.assessor,
-                COALESCE(n.answered, 0), a.question_count, n.level_sum / n.answered, a.updated_at,
-                a.peer_source
+        "SELECT a.id, o.id AS organisation_id, o.name AS organisation, a.period, a.status,
+                a.assessor, a.question_count, a.updated_at, a.peer_source
            FROM assessment a
            JOIN organisation o ON o.id = a.organisation_id
-           LEFT JOIN (SELECT assessment_id, COUNT(level) AS answered, SUM(level) AS level_sum
-                        FROM answer WHERE level IS NOT NULL GROUP BY assessment_id) n
-                  ON n.assessment_id = a.id
           ORDER BY o.name COLLATE NOCASE, a.period DESC, a.id DESC",
     )?;
     let rows = statement.query_map([], |row| {
+        let id: i64 = row.get("id")?;
+        let assessed = levels.get(&id).map_or(&[][..], Vec::as_slice);
         Ok(AssessmentSummary {
-            id: row.get(0)?,
-            organisation_id: row.get(1)?,
-            organisation: row.get(2)?,
-            period: row.get(3)?,
-            status: row.get(4)?,
-            assessor: row.get(5)?,
-            answered: row.get(6)?,
-            question_count: row.get(7)?,
-            overall_level: row.get(8)?,
-            updated_at: row.get(9)?,
-            peer: row.get::<_, Option<String>>(10)?.is_some(),
-            peer_source: row.get(10)?,
+            id,
+            organisation_id: row.get("organisation_id")?,
+            organisation: row.get("organisation")?,
+            period: row.get("period")?,
+            status: row.get("status")?,
+            assessor: row.get("assessor")?,
+            answered: assessed.len() as u32,
+            question_count: row.get("question_count")?,
+            overall_level: scoring::overall_level(assessed.iter().copied()),
+            updated_at: row.get("updated_at")?,
+            peer: row.get::<_, Option<String>>("peer_source")?.is_some(),
+            peer_source: row.get("peer_source")?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-const SELECT: &str = "SELECT a.id, a.organisation_id, o.name, a.period, a.assessor, a.status,
-        s.checklist_id, s.version, s.sha256, a.question_count, a.previous_id,
-        a.created_at, a.updated_at, a.finalised_at, a.approver, a.peer_source
+/// The levels recorded so far, by assessment, for the summaries' overall level. Read as rows
+/// rather than summed in SQL so the rule lives in one place, [`scoring::overall_level`].
+fn assessed_levels(conn: &Connection) -> Result<HashMap<i64, Vec<u8>>> {
+    let mut statement =
+        conn.prepare("SELECT assessment_id, level FROM answer WHERE level IS NOT NULL")?;
+    let mut levels: HashMap<i64, Vec<u8>> = HashMap::new();
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        levels
+            .entry(row.get("assessment_id")?)
+            .or_default()
+            .push(row.get("level")?);
+    }
+    Ok(levels)
+}
+
+const SELECT: &str = "SELECT a.id, a.organisation_id, o.name AS organisation, a.period,
+        a.assessor, a.status, s.checklist_id, s.version, s.sha256, a.question_count,
+        a.previous_id, a.created_at, a.updated_at, a.finalised_at, a.approver, a.peer_source
    FROM assessment a
    JOIN organisation o ON o.id = a.organisation_id
    JOIN checklist_snapshot s ON s.id = a.checklist_snapshot_id";
 
 fn from_row(row: &Row) -> rusqlite::Result<Assessment> {
-    let status: String = row.get(5)?;
+    let status: String = row.get("status")?;
     Ok(Assessment {
-        id: row.get(0)?,
-        organisation_id: row.get(1)?,
-        organisation: row.get(2)?,
-        period: row.get(3)?,
-        assessor: row.get(4)?,
+        id: row.get("id")?,
+        organisation_id: row.get("organisation_id")?,
+        organisation: row.get("organisation")?,
+        period: row.get("period")?,
+        assessor: row.get("assessor")?,
         status: if status == "final" {
             AssessmentStatus::Final
         } else {
             AssessmentStatus::Draft
         },
         checklist: SnapshotInfo {
-            checklist_id: row.get(6)?,
-            version: row.get(7)?,
-            sha256: row.get(8)?,
+            checklist_id: row.get("checklist_id")?,
+            version: row.get("version")?,
+            sha256: row.get("sha256")?,
         },
-        question_count: row.get(9)?,
-        previous_id: row.get(10)?,
-        created_at: row.get(11)?,
-        updated_at: row.get(12)?,
-        finalised_at: row.get(13)?,
-        approver: row.get(14)?,
-        peer: row.get::<_, Option<String>>(15)?.is_some(),
-        peer_source: row.get(15)?,
+        question_count: row.get("question_count")?,
+        previous_id: row.get("previous_id")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        finalised_at: row.get("finalised_at")?,
+        approver: row.get("approver")?,
+        peer: row.get::<_, Option<String>>("peer_source")?.is_some(),
+        peer_source: row.get("peer_source")?,
     })
 }
 
@@ -182,7 +184,7 @@ pub fn list_for_organisation(conn: &Connection, organisation_id: i64) -> Result<
 
 pub(crate) fn not_found(id: i64) -> Error {
     Error::NotFound(format!(
-        "There is no assessment with id {id}. It may have been deleted; `yardstick list` shows the ones there are."
+        "There is no assessment with id {id}. It may have been deleted; choose one from the list of assessments."
     ))
 }
 
@@ -227,7 +229,7 @@ pub fn create_assessment(conn: &Connection, new: &NewAssessment) -> Result<Asses
     validate::period(new.period)?;
     let period = new.period.trim();
     let assessor = new.assessor.trim();
-    validate::text("assessor name", assessor)?;
+    validate::text(Field::Assessor, assessor)?;
     write(conn, |tx| {
         let organisation = organisations::get_organisation(tx, new.organisation_id)?;
         refuse_duplicate(tx, &organisation, period)?;
@@ -272,14 +274,15 @@ fn refuse_duplicate(
         Some(id) => Err(Error::Conflict(format!(
             "{} already has an assessment for {period} (id {id}). Open that one, or choose another period.",
             organisation.name
-        ))),
+        ))
+        .on(Field::Period)),
         None => Ok(()),
     }
 }
 
 /// Signs an assessment off: it becomes final and read-only.
 pub fn finalise(conn: &Connection, id: i64, approver: &str) -> Result<Assessment> {
-    let approver = validate::required("approver's name", approver)?;
+    let approver = validate::required(Field::Approver, approver)?;
     write(conn, |tx| {
         ensure_draft(tx, id)?;
         tx.execute(
@@ -300,7 +303,7 @@ pub fn finalise(conn: &Connection, id: i64, approver: &str) -> Result<Assessment
 /// Reopens a final assessment as a draft. The reason is required and kept in the audit trail
 /// with the sign-off it undoes, because changing a signed-off assessment must be accountable.
 pub fn reopen(conn: &Connection, id: i64, reason: &str) -> Result<Assessment> {
-    let reason = validate::required("reason for reopening", reason)?;
+    let reason = validate::required(Field::ReopenReason, reason)?;
     write(conn, |tx| {
         let assessment = ensure_own(tx, id)?;
         if assessment.status != AssessmentStatus::Final {
@@ -338,20 +341,5 @@ pub fn delete_assessment(conn: &Connection, id: i64) -> Result<()> {
         }
         tx.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
         Ok(())
-    })
-}
-
-/// Changes who is recorded as the assessor of a draft.
-pub fn set_assessor(conn: &Connection, id: i64, assessor: &str) -> Result<Assessment> {
-    let assessor = assessor.trim();
-    validate::text("assessor name", assessor)?;
-    write(conn, |tx| {
-        let before = ensure_draft(tx, id)?;
-        tx.execute(
-            "UPDATE assessment SET assessor = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, assessor, now()],
-        )?;
-        audit::record_change(tx, id, "assessor", Some(&before.assessor), Some(assessor))?;
-        get_assessment(tx, id)
     })
 }

@@ -8,11 +8,12 @@ use ts_rs::TS;
 
 use super::actions::{self, Action};
 use super::answers::{self, Answer};
-use super::assessments::{self, overall_level, Assessment};
+use super::assessments::{self, Assessment};
 use super::evidence::{self, Evidence};
 use super::organisations::{self, Organisation};
 use super::snapshots;
 use crate::checklist::Checklist;
+use crate::scoring::overall_level;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -27,7 +28,7 @@ pub struct AssessmentDetail {
     pub evidence: Vec<Evidence>,
     /// Overall actions first, then by question.
     pub actions: Vec<Action>,
-    /// See [`assessments::overall_level`].
+    /// See [`crate::scoring::overall_level`].
     pub overall_level: Option<u8>,
 }
 

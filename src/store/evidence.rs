@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::evidence_files::{self, StoredFile};
 use super::{assessments, audit, evidence_dir, now, snapshots, validate, write};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -110,7 +110,7 @@ pub fn add_note(
     question_id: &str,
     note: &str,
 ) -> Result<Evidence> {
-    let note = validate::required("note", note)?;
+    let note = validate::required(Field::Note, note)?;
     insert(
         conn,
         assessment_id,
@@ -131,7 +131,7 @@ pub fn add_link(
     note: &str,
 ) -> Result<Evidence> {
     let url = validate::link(url)?;
-    validate::text("description", note)?;
+    validate::text(Field::LinkDescription, note)?;
     insert(
         conn,
         assessment_id,
@@ -152,7 +152,7 @@ pub fn add_file(
     source: &Path,
     note: &str,
 ) -> Result<Evidence> {
-    validate::text("description", note)?;
+    validate::text(Field::LinkDescription, note)?;
     // Checked before copying so a locked assessment or a wrong question costs no disk space.
     check_target(conn, assessment_id, question_id)?;
     let dir = evidence_dir(conn).ok_or_else(|| {
@@ -173,9 +173,52 @@ pub fn add_file(
     )
 }
 
+/// Copies several files in and records them in one transaction: all of them are attached, or
+/// (if one cannot be read, or the assessment is final) none.
+pub fn add_files(
+    conn: &Connection,
+    assessment_id: i64,
+    question_id: &str,
+    sources: &[PathBuf],
+) -> Result<Vec<Evidence>> {
+    write(conn, |tx| {
+        sources
+            .iter()
+            .map(|source| add_file(tx, assessment_id, question_id, source, ""))
+            .collect()
+    })
+}
+
+/// What opening an evidence item opens outside the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenTarget {
+    /// A web link, for the system browser.
+    Link(String),
+    /// The stored copy of an attached file, for the app the system uses for its type.
+    File(PathBuf),
+}
+
+/// What opening evidence item `evidence_id` should open. Only a stored link that is still a
+/// web link is opened, so a value changed behind the app's back cannot run something else.
+pub fn open_target(conn: &Connection, evidence_id: i64) -> Result<OpenTarget> {
+    let item = get_evidence(conn, evidence_id)?;
+    match item.kind {
+        EvidenceKind::Link => {
+            let url = item.url.unwrap_or_default();
+            validate::link(&url).map(OpenTarget::Link).map_err(|_| {
+                Error::InvalidInput(
+                    "Only web links (http or https) can be opened from Yardstick.".into(),
+                )
+            })
+        }
+        EvidenceKind::File => stored_file_path(conn, evidence_id).map(OpenTarget::File),
+        EvidenceKind::Note => Err(Error::InvalidInput("A note has nothing to open.".into())),
+    }
+}
+
 /// Changes the text of a note or the description of a link or file.
 pub fn update_note(conn: &Connection, evidence_id: i64, note: &str) -> Result<Evidence> {
-    validate::text("note", note)?;
+    validate::text(Field::Note, note)?;
     write(conn, |tx| {
         let before = get_evidence(tx, evidence_id)?;
         assessments::ensure_draft(tx, before.assessment_id)?;

@@ -67,7 +67,7 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
 
 fn not_a_database(path: &Path, error: rusqlite::Error) -> Error {
     Error::InvalidInput(format!(
-        "{} is not a database Yardstick can open ({error}). Choose a Yardstick database file, or pass --db with a new file name to start an empty one.",
+        "{} is not a database Yardstick can open ({error}). Choose a Yardstick database file, or a new file name to start an empty one.",
         path.display()
     ))
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{now, validate, write};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// The kinds of UK local authority, plus `Other` for fire authorities, parish councils,
 /// shared services and anything else.
@@ -129,7 +129,7 @@ fn gss_code(value: Option<&str>) -> Result<Option<String>> {
         && code.as_bytes()[0].is_ascii_uppercase()
         && code[1..].bytes().all(|b| b.is_ascii_digit());
     if !valid {
-        return Err(Error::InvalidInput(format!(
+        return Err(Error::invalid(Field::GssCode, format!(
             "\"{code}\" is not a GSS code. It is a letter and eight digits, like E07000123; leave it empty if you do not know it."
         )));
     }
@@ -142,14 +142,15 @@ pub fn create_organisation(
     kind: OrganisationKind,
     gss: Option<&str>,
 ) -> Result<Organisation> {
-    let name = validate::required("organisation name", name)?;
+    let name = validate::required(Field::OrganisationName, name)?;
     let gss = gss_code(gss)?;
     write(conn, |tx| {
         if let Some(existing) = find_by_name(tx, &name)? {
             return Err(Error::Conflict(format!(
                 "There is already an organisation called \"{}\". Choose it from the list, or give the new one a different name.",
                 existing.name
-            )));
+            ))
+            .on(Field::OrganisationName));
         }
         let at = now();
         tx.execute(
@@ -200,14 +201,15 @@ pub fn update_organisation(
     kind: OrganisationKind,
     gss: Option<&str>,
 ) -> Result<Organisation> {
-    let name = validate::required("organisation name", name)?;
+    let name = validate::required(Field::OrganisationName, name)?;
     let gss = gss_code(gss)?;
     write(conn, |tx| {
         get_organisation(tx, id)?;
         if find_by_name(tx, &name)?.is_some_and(|other| other.id != id) {
             return Err(Error::Conflict(format!(
                 "There is already an organisation called \"{name}\". Choose a different name."
-            )));
+            ))
+            .on(Field::OrganisationName));
         }
         tx.execute(
             "UPDATE organisation SET name = ?2, kind = ?3, gss_code = ?4, updated_at = ?5 WHERE id = ?1",

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{validate, write};
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// Key of the person using this copy of Yardstick; the audit trail's "who".
 pub const ASSESSOR_NAME: &str = "assessor_name";
@@ -44,7 +44,12 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
         )));
     }
     let value = value.trim();
-    validate::text(key, value)?;
+    let field = if key == ASSESSOR_NAME {
+        Field::Assessor
+    } else {
+        Field::ProtectiveMarking
+    };
+    validate::text(field, value)?;
     if value.is_empty() {
         conn.execute("DELETE FROM setting WHERE key = ?1", [key])?;
     } else {

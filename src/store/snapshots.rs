@@ -59,22 +59,6 @@ pub fn store_snapshot(conn: &Connection, source_text: &str) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-pub fn snapshot_info(conn: &Connection, snapshot_id: i64) -> Result<SnapshotInfo> {
-    conn.query_row(
-        "SELECT checklist_id, version, sha256 FROM checklist_snapshot WHERE id = ?1",
-        [snapshot_id],
-        |row| {
-            Ok(SnapshotInfo {
-                checklist_id: row.get(0)?,
-                version: row.get(1)?,
-                sha256: row.get(2)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| missing(snapshot_id))
-}
-
 /// The checklist of one assessment, parsed from its snapshot.
 pub fn assessment_checklist(conn: &Connection, assessment_id: i64) -> Result<Checklist> {
     let found: Option<(i64, String)> = conn

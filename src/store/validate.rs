@@ -1,8 +1,8 @@
 //! Input rules shared by the repositories: length limits, the financial-year period label,
-//! links, due dates. Each check returns an `InvalidInput` error that names the field and says
-//! how to put it right, because the message is shown to the user as it is.
+//! links, due dates. Each check returns an `InvalidInput` error marked with its [`Field`], whose
+//! message names the field and says how to put it right, because it is shown to the user as it is.
 
-use crate::{Error, Result};
+use crate::{Error, Field, Result};
 
 /// The longest text any field takes, in characters. Long enough for pages of rationale, short
 /// enough that one field cannot swamp the report or the database.
@@ -12,21 +12,25 @@ pub const MAX_TEXT_CHARS: usize = 50_000;
 pub const MAX_ATTACHMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Refuses text over [`MAX_TEXT_CHARS`] rather than cutting it, so nothing typed is lost.
-pub fn text(field: &str, value: &str) -> Result<()> {
+pub fn text(field: Field, value: &str) -> Result<()> {
     let chars = value.chars().count();
     if chars > MAX_TEXT_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "The {field} is {chars} characters long; the limit is {MAX_TEXT_CHARS}. Shorten it, or attach the full text as a file."
+        return Err(Error::invalid(field, format!(
+            "The {} is {chars} characters long; the limit is {MAX_TEXT_CHARS}. Shorten it, or attach the full text as a file.",
+            field.noun()
         )));
     }
     Ok(())
 }
 
 /// A short required field (a name or title): trimmed, not empty, within the limit.
-pub fn required(field: &str, value: &str) -> Result<String> {
+pub fn required(field: Field, value: &str) -> Result<String> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(Error::InvalidInput(format!("Enter the {field}.")));
+        return Err(Error::invalid(
+            field,
+            format!("Enter the {}.", field.noun()),
+        ));
     }
     text(field, trimmed)?;
     Ok(trimmed.to_string())
@@ -36,7 +40,7 @@ pub fn required(field: &str, value: &str) -> Result<String> {
 /// of the following year. Returns the first year.
 pub fn period(value: &str) -> Result<i32> {
     let invalid = || {
-        Error::InvalidInput(format!(
+        Error::invalid(Field::Period, format!(
             "\"{value}\" is not a financial year. Enter it like 2026/27: the year it starts, a slash, and the last two digits of the next year."
         ))
     };
@@ -53,7 +57,7 @@ pub fn period(value: &str) -> Result<i32> {
         return Err(invalid());
     }
     if (first + 1) % 100 != second {
-        return Err(Error::InvalidInput(format!(
+        return Err(Error::invalid(Field::Period, format!(
             "\"{value}\" does not cover two consecutive years. A financial year that starts in {first} is written {first}/{:02}.",
             (first + 1) % 100
         )));
@@ -65,7 +69,7 @@ pub fn period(value: &str) -> Result<i32> {
 /// browser and any other scheme (file:, javascript:) could run something on the user's machine.
 pub fn link(value: &str) -> Result<String> {
     let url = value.trim();
-    text("link", url)?;
+    text(Field::Link, url)?;
     let lower = url.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
@@ -74,7 +78,7 @@ pub fn link(value: &str) -> Result<String> {
         Some(host) if !host.is_empty() && !host.starts_with('/') && !url.chars().any(char::is_whitespace) => {
             Ok(url.to_string())
         }
-        _ => Err(Error::InvalidInput(format!(
+        _ => Err(Error::invalid(Field::Link, format!(
             "\"{url}\" is not a web link Yardstick can store. Links must start with https:// or http:// and contain no spaces."
         ))),
     }
@@ -88,7 +92,7 @@ pub fn due_date(value: &str) -> Result<String> {
         .filter(|_| trimmed.len() == 10)
         .map(|date| date.format("%Y-%m-%d").to_string())
         .ok_or_else(|| {
-            Error::InvalidInput(format!(
+            Error::invalid(Field::DueDate, format!(
                 "\"{value}\" is not a date. Enter the due date as year-month-day, for example 2026-03-31."
             ))
         })

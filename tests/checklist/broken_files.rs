@@ -167,5 +167,10 @@ fn the_report_prints_one_located_problem_per_line() {
     assert!(lines[0].ends_with("several-problems.toml:41:8: `text` in [questions.recommendation] is empty; write the text between the quotes"));
     let error: yardstick::Error = report.into();
     assert_eq!(error.kind(), yardstick::ErrorKind::InvalidInput);
-    assert_eq!(error.to_string(), text);
+    assert_eq!(
+        error.problem_list(),
+        lines,
+        "the app lists the same located problems, one per item, without splitting a message"
+    );
+    assert!(error.to_string().contains("3 problems"), "{error}");
 }

@@ -129,7 +129,10 @@ fn loading_names_the_file_and_keeps_the_error_kind() {
     assert!(missing.to_string().contains("/nonexistent/x.toml"));
     let broken = load_checklist_file(&fixture("broken/weight-zero.toml")).unwrap_err();
     assert_eq!(broken.kind(), ErrorKind::InvalidInput);
-    assert!(broken.to_string().contains("weight-zero.toml:51:10:"));
+    assert!(
+        broken.full_text().contains("weight-zero.toml:51:10:"),
+        "{broken}"
+    );
 }
 
 #[test]

@@ -22,13 +22,18 @@ fn a_clash_is_refused_with_the_choices_explained() {
     let before = dump(&db.conn);
     let error = exchange::import_json_file(&db.conn, &file, &ImportOptions::default()).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert_eq!(
+        error.field(),
+        Some(yardstick::Field::OnConflict),
+        "the app offers its copy/skip choice and the CLI names its option from this field"
+    );
     let message = error.to_string();
     for expected in [
         "2024.json",
         "2024/25",
         "Example District Council",
-        "--on-conflict copy",
-        "--on-conflict skip",
+        "import it as a copy",
+        "skip it",
         "nothing was imported",
     ] {
         assert!(
@@ -122,7 +127,9 @@ fn a_peer_assessment_is_labelled_read_only_and_removable() {
         "{outcome:?}"
     );
     assert!(
-        outcome.to_string().contains("as a peer's (read-only)"),
+        outcome
+            .to_string()
+            .contains("as a peer council's assessment, read only"),
         "{outcome}"
     );
     let id = outcome.assessment_id();
@@ -145,7 +152,7 @@ fn a_peer_assessment_is_labelled_read_only_and_removable() {
         answers::save_answer(&mine.conn, id, "promotion", &AnswerInput::default()).map(|_| ()),
         evidence::add_note(&mine.conn, id, "promotion", "mine now").map(|_| ()),
         assessments::reopen(&mine.conn, id, "to change it").map(|_| ()),
-        assessments::set_assessor(&mine.conn, id, "Me").map(|_| ()),
+        evidence::add_link(&mine.conn, id, "promotion", "https://example.org/", "").map(|_| ()),
     ];
     for result in locked {
         let error = result.unwrap_err();

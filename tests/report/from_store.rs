@@ -2,8 +2,8 @@
 //! temporary SQLite file, mapped by `build_report` and rendered.
 
 use chrono::{TimeZone, Utc};
-use yardstick::report::priority::gap;
 use yardstick::report::{build_report, ReportOptions, Status};
+use yardstick::scoring::gap;
 
 use super::poppler::*;
 

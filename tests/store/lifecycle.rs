@@ -285,7 +285,7 @@ fn the_overall_level_is_the_mean_of_assessed_levels_rounded_down() {
         "answered counts questions with a level"
     );
     assert_eq!(
-        assessments::overall_level([]),
+        yardstick::scoring::overall_level([]),
         None,
         "no levels, no overall level"
     );

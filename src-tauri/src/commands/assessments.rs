@@ -1,29 +1,14 @@
 //! Commands over assessments: the home list, one assessment whole, starting, sign-off.
 
-use serde::Deserialize;
 use tauri::State;
-use ts_rs::TS;
 use yardstick::scoring::{self, AssessmentOverview};
 use yardstick::store::assessments::{self, Assessment, AssessmentSummary};
-use yardstick::store::start::{start_assessment, StartAssessment};
+use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
 use yardstick::store::{self, AssessmentDetail};
 
 use super::validate;
 use crate::error::IpcError;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct StartAssessmentInput {
-    pub organisation_id: i64,
-    pub period: String,
-    pub assessor: String,
-    /// `null`: the checklist the previous assessment used, else the default checklist.
-    pub checklist_id: Option<String>,
-    /// The version of `checklist_id` chosen; `null` means its newest version.
-    pub checklist_version: Option<String>,
-    pub from_assessment_id: Option<i64>,
-}
 
 #[tauri::command]
 pub async fn list_assessments(
@@ -41,28 +26,21 @@ pub async fn load_assessment(
     state.with_connection(|conn| store::load_assessment(conn, id))
 }
 
+/// Starts an assessment: organisation (chosen or new), assessor, checklist and carry-forward
+/// in one transaction.
 #[tauri::command]
 pub async fn start_new_assessment(
     state: State<'_, AppState>,
-    input: StartAssessmentInput,
+    input: StartAssessment,
 ) -> Result<Assessment, IpcError> {
-    let organisation_id = validate::id("organisation", input.organisation_id)?;
-    let from = input
-        .from_assessment_id
-        .map(|id| validate::id("previous assessment", id))
-        .transpose()?;
+    if let OrganisationChoice::Existing { id } = input.organisation {
+        validate::id("organisation", id)?;
+    }
+    if let Some(from) = input.from_assessment_id {
+        validate::id("previous assessment", from)?;
+    }
     let data_dir = state.data_dir();
-    state.with_connection(|conn| {
-        let request = StartAssessment {
-            organisation_id,
-            period: &input.period,
-            assessor: &input.assessor,
-            checklist_id: input.checklist_id.as_deref(),
-            checklist_version: input.checklist_version.as_deref(),
-            from,
-        };
-        start_assessment(conn, &data_dir, &request)
-    })
+    state.with_connection(|conn| start_assessment(conn, &data_dir, &input))
 }
 
 #[tauri::command]

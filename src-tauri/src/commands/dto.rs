@@ -10,7 +10,7 @@ pub use yardstick::compare::{
     ActionFollowUp, Cell, CellState, Change, ChangeCounts, Comparison, ComparisonKind, Direction,
     MatchedQuestion, PeriodColumn, QuestionRow,
 };
-pub use yardstick::exchange::{ImportOutcome, OnConflict};
+pub use yardstick::exchange::{ExportFormat, ImportOutcome, ImportReport, OnConflict};
 pub use yardstick::scoring::{AssessmentOverview, PrioritisedRecommendation};
 pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
 pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
@@ -19,12 +19,11 @@ pub use yardstick::store::evidence::{Evidence, EvidenceFile, EvidenceKind};
 pub use yardstick::store::organisations::{DeletionCounts, Organisation, OrganisationKind};
 pub use yardstick::store::settings::Settings;
 pub use yardstick::store::snapshots::SnapshotInfo;
+pub use yardstick::store::start::{OrganisationChoice, StartAssessment};
 pub use yardstick::store::AssessmentDetail;
-pub use yardstick::ErrorKind;
+pub use yardstick::{ErrorKind, Field};
 
-pub use super::assessments::StartAssessmentInput;
 pub use super::checklists::{ChecklistCatalogue, ChecklistInfo};
-pub use super::exchange::ExportFormat;
 pub use super::organisations::OrganisationInput;
 pub use crate::error::IpcError;
 
@@ -42,6 +41,7 @@ pub fn typescript_bindings() -> String {
     let config = ts_rs::Config::default().with_large_int("number");
     let declarations = [
         ErrorKind::decl(&config),
+        Field::decl(&config),
         IpcError::decl(&config),
         AppInfo::decl(&config),
         AssessmentSummary::decl(&config),
@@ -49,7 +49,8 @@ pub fn typescript_bindings() -> String {
         Assessment::decl(&config),
         AssessmentStatus::decl(&config),
         SnapshotInfo::decl(&config),
-        StartAssessmentInput::decl(&config),
+        StartAssessment::decl(&config),
+        OrganisationChoice::decl(&config),
         Organisation::decl(&config),
         OrganisationKind::decl(&config),
         OrganisationInput::decl(&config),
@@ -88,6 +89,7 @@ pub fn typescript_bindings() -> String {
         ExportFormat::decl(&config),
         OnConflict::decl(&config),
         ImportOutcome::decl(&config),
+        ImportReport::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",
@@ -97,6 +99,11 @@ pub fn typescript_bindings() -> String {
         out.push_str(&declaration);
         out.push_str("\n\n");
     }
+    // Limits the UI enforces in its forms come from the core too, so they cannot drift.
+    out.push_str(&format!(
+        "/** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */\nexport const MAX_COMPARED = {};\n",
+        yardstick::compare::MAX_COMPARED
+    ));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

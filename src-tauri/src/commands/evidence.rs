@@ -2,7 +2,7 @@
 
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-use yardstick::store::evidence::{self, Evidence, EvidenceKind};
+use yardstick::store::evidence::{self, Evidence, OpenTarget};
 use yardstick::Error;
 
 use super::validate;
@@ -47,12 +47,7 @@ pub async fn attach_files(
     let assessment_id = validate::id("assessment", assessment_id)?;
     let question_id = validate::question_id(&question_id)?;
     let chosen = dialogs::pick_files(&app, "Attach evidence files", None);
-    state.with_connection(|conn| {
-        chosen
-            .iter()
-            .map(|path| evidence::add_file(conn, assessment_id, question_id, path, ""))
-            .collect()
-    })
+    state.with_connection(|conn| evidence::add_files(conn, assessment_id, question_id, &chosen))
 }
 
 #[tauri::command]
@@ -62,7 +57,7 @@ pub async fn remove_evidence(state: State<'_, AppState>, evidence_id: i64) -> Re
 }
 
 /// Opens a link in the system browser, or an attached file in its usual app. Only stored
-/// http(s) links are opened, never a URL the webview makes up.
+/// http(s) links are opened (the core's rule), never a URL the webview makes up.
 #[tauri::command]
 pub async fn open_evidence(
     app: AppHandle,
@@ -70,28 +65,15 @@ pub async fn open_evidence(
     evidence_id: i64,
 ) -> Result<(), IpcError> {
     let evidence_id = validate::id("evidence", evidence_id)?;
-    let item = state.with_connection(|conn| evidence::get_evidence(conn, evidence_id))?;
-    match item.kind {
-        EvidenceKind::Link => {
-            let url = item.url.unwrap_or_default();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(Error::InvalidInput(
-                    "Only web links (http or https) can be opened from Yardstick.".into(),
-                )
-                .into());
-            }
-            app.opener()
-                .open_url(url, None::<&str>)
-                .map_err(|e| opening_failed("the link", e))
-        }
-        EvidenceKind::File => {
-            let path =
-                state.with_connection(|conn| evidence::stored_file_path(conn, evidence_id))?;
-            app.opener()
-                .open_path(path.to_string_lossy(), None::<&str>)
-                .map_err(|e| opening_failed("the file", e))
-        }
-        EvidenceKind::Note => Err(Error::InvalidInput("A note has nothing to open.".into()).into()),
+    match state.with_connection(|conn| evidence::open_target(conn, evidence_id))? {
+        OpenTarget::Link(url) => app
+            .opener()
+            .open_url(url, None::<&str>)
+            .map_err(|e| opening_failed("the link", e)),
+        OpenTarget::File(path) => app
+            .opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|e| opening_failed("the file", e)),
     }
 }
 

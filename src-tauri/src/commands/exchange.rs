@@ -1,12 +1,8 @@
 //! Export and import through native dialogs: the core writes and reads the exchange formats
 //! (`yardstick::exchange`); these commands only choose the files.
 
-use std::path::PathBuf;
-
-use serde::Deserialize;
 use tauri::{AppHandle, State};
-use ts_rs::TS;
-use yardstick::exchange::{self, ExportOptions, ImportOptions, ImportOutcome, OnConflict};
+use yardstick::exchange::{self, ExportFormat, ImportOptions, ImportReport, OnConflict};
 use yardstick::store::assessments;
 
 use super::validate;
@@ -14,17 +10,14 @@ use crate::dialogs::{self, FileFilter};
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Json,
-    JsonWithFiles,
-    Csv,
-}
-
 const JSON: FileFilter = FileFilter {
     name: "Yardstick assessment (JSON)",
     extensions: &["json"],
+};
+
+const CSV: FileFilter = FileFilter {
+    name: "CSV spreadsheet",
+    extensions: &["csv"],
 };
 
 /// Shows the save dialog and writes the export; returns the paths written (for CSV, the
@@ -39,51 +32,19 @@ pub async fn export_assessment(
     let assessment_id = validate::id("assessment", assessment_id)?;
     let assessment =
         state.with_connection(|conn| assessments::get_assessment(conn, assessment_id))?;
-    let extension = if format == ExportFormat::Csv {
-        "csv"
+    let filter = if format == ExportFormat::Csv {
+        CSV
     } else {
-        "json"
+        JSON
     };
-    let default_name = PathBuf::from(yardstick::report::default_file_name(
-        &assessment.organisation,
-        &assessment.period,
-    ))
-    .with_extension(extension);
-    let filter = match format {
-        ExportFormat::Csv => FileFilter {
-            name: "CSV spreadsheet",
-            extensions: &["csv"],
-        },
-        _ => JSON,
-    };
-    let Some(path) = dialogs::save_file(
-        &app,
-        "Export the assessment",
-        &default_name.to_string_lossy(),
-        filter,
-    ) else {
+    let default_name = exchange::default_file_name(&assessment, format);
+    let Some(path) = dialogs::save_file(&app, "Export the assessment", &default_name, filter)
+    else {
         return Ok(None);
     };
-    let path = dialogs::with_extension(path, extension);
-    let written = match format {
-        ExportFormat::Csv => {
-            let (answers, actions) =
-                state.with_connection(|conn| exchange::export_csv(conn, assessment_id))?;
-            let actions_path = exchange::csv_actions_path(&path);
-            yardstick::files::write_atomically(&path, &answers)?;
-            yardstick::files::write_atomically(&actions_path, &actions)?;
-            vec![path, actions_path]
-        }
-        ExportFormat::Json | ExportFormat::JsonWithFiles => {
-            let options = ExportOptions {
-                with_files: format == ExportFormat::JsonWithFiles,
-            };
-            let bytes = state
-                .with_connection(|conn| exchange::export_json(conn, assessment_id, &options))?;
-            yardstick::files::write_atomically(&path, &bytes)?;
-            vec![path]
-        }
-    };
+    let path = dialogs::with_extension(path, format.extension());
+    let written = state
+        .with_connection(|conn| exchange::export_to_file(conn, assessment_id, format, &path))?;
     Ok(Some(
         written.iter().map(|p| p.display().to_string()).collect(),
     ))
@@ -97,7 +58,7 @@ pub async fn import_assessment(
     state: State<'_, AppState>,
     as_peer: bool,
     on_conflict: OnConflict,
-) -> Result<Option<ImportOutcome>, IpcError> {
+) -> Result<Option<ImportReport>, IpcError> {
     let title = if as_peer {
         "Import a peer council's assessment"
     } else {
@@ -112,5 +73,5 @@ pub async fn import_assessment(
     };
     state
         .with_connection(|conn| exchange::import_json_file(conn, &path, &options))
-        .map(Some)
+        .map(|outcome| Some(ImportReport::from(outcome)))
 }

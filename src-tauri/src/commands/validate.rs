@@ -15,6 +15,22 @@ pub fn id(name: &str, value: i64) -> Result<i64, Error> {
     }
 }
 
+/// A list of ids, each positive; no screen sends more than a few dozen, so a longer list is a
+/// probe and is refused before it reaches the database.
+pub fn ids(name: &str, values: Vec<i64>) -> Result<Vec<i64>, Error> {
+    const MOST_IDS: usize = 100;
+    if values.len() > MOST_IDS {
+        return Err(Error::InvalidInput(format!(
+            "{} {name} ids were sent; no screen sends more than {MOST_IDS}.",
+            values.len()
+        )));
+    }
+    for &value in &values {
+        id(name, value)?;
+    }
+    Ok(values)
+}
+
 /// Question ids are checklist slugs: short, lowercase, digits and hyphens.
 pub fn question_id(value: &str) -> Result<&str, Error> {
     if yardstick::checklist::is_slug(value) && value.len() <= 100 {
@@ -36,6 +52,9 @@ mod tests {
         assert!(id("assessment", 1).is_ok());
         assert!(id("assessment", 0).is_err());
         assert!(id("assessment", -5).is_err());
+        assert!(ids("assessment", vec![1, 2]).is_ok());
+        assert!(ids("assessment", vec![1, 0]).is_err());
+        assert!(ids("assessment", (1..=101).collect()).is_err());
     }
 
     #[test]

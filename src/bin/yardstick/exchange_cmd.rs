@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use yardstick::exchange::{self, ExportOptions, ImportOptions, OnConflict};
+use yardstick::exchange::{self, ExportFormat, ImportOptions, OnConflict};
 use yardstick::{store, Error, Result};
 
 #[derive(Subcommand)]
@@ -55,30 +55,27 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
             format,
             out,
             with_files,
-        } => match format {
-            Format::Json => {
-                let bytes = exchange::export_json(&conn, id, &ExportOptions { with_files })?;
-                yardstick::files::write_atomically(&out, &bytes)?;
-                println!("Wrote assessment {id} to {}.", out.display());
-            }
-            Format::Csv => {
-                if with_files {
+        } => {
+            let format = match (format, with_files) {
+                (Format::Json, false) => ExportFormat::Json,
+                (Format::Json, true) => ExportFormat::JsonWithFiles,
+                (Format::Csv, false) => ExportFormat::Csv,
+                (Format::Csv, true) => {
                     return Err(Error::InvalidInput(
                         "--with-files works with --format json only: a CSV cannot carry files."
                             .into(),
-                    ));
+                    ))
                 }
-                let (answers, actions) = exchange::export_csv(&conn, id)?;
-                let actions_path = exchange::csv_actions_path(&out);
-                yardstick::files::write_atomically(&out, &answers)?;
-                yardstick::files::write_atomically(&actions_path, &actions)?;
-                println!(
+            };
+            match exchange::export_to_file(&conn, id, format, &out)?.as_slice() {
+                [answers, actions] => println!(
                     "Wrote the answers of assessment {id} to {} and its actions to {}.",
-                    out.display(),
-                    actions_path.display()
-                );
+                    answers.display(),
+                    actions.display()
+                ),
+                _ => println!("Wrote assessment {id} to {}.", out.display()),
             }
-        },
+        }
         ExchangeCommand::Import {
             file,
             as_peer,

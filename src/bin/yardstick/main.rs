@@ -11,6 +11,7 @@ mod report_cmd;
 mod store_cmd;
 
 use clap::{Parser, Subcommand};
+use yardstick::Field;
 
 #[derive(Parser)]
 #[command(
@@ -45,9 +46,28 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("yardstick: {error}");
+            eprintln!("yardstick: {}", error.full_text());
+            if let Some(hint) = error.field().and_then(option_hint) {
+                eprintln!("{hint}");
+            }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The core says which input an error is about; only the CLI knows what its option is called.
+fn option_hint(field: Field) -> Option<&'static str> {
+    match field {
+        Field::AllowPeer => Some("To compare them as peers, add --peer."),
+        Field::OnConflict => Some(
+            "To keep both, add --on-conflict copy; to keep only the one you have, add --on-conflict skip.",
+        ),
+        Field::Comparison => Some("Name fewer assessment ids."),
+        Field::Checklist => Some("`yardstick checklist list` shows the checklists there are."),
+        Field::Organisation | Field::PreviousAssessment => {
+            Some("`yardstick list` shows the assessments there are.")
+        }
+        _ => None,
     }
 }
 

@@ -1,7 +1,6 @@
 //! `yardstick compare` and `yardstick report`: the year-on-year comparison as a table, CSV or
 //! JSON, and the PDF report for senior management. Both call one core function each
-//! (`compare_assessments`, `build_report` + `render`), so the CLI shows exactly what the
-//! desktop app shows.
+//! (`compare_assessments`, `export_pdf`), so the CLI shows exactly what the desktop app shows.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,8 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
 use yardstick::compare::{compare_assessments, CompareOptions};
-use yardstick::report::{build_report, render, ReportOptions};
-use yardstick::store::{self, settings};
+use yardstick::report::{export_pdf, ReportRequest};
+use yardstick::store;
 use yardstick::{Error, Result};
 
 use crate::compare_out;
@@ -85,18 +84,13 @@ pub fn run(command: ReportCommand, db_path: &Path) -> Result<()> {
             marking,
             fixed_time,
         } => {
-            let options = ReportOptions {
+            let request = ReportRequest {
                 compare_with,
-                protective_marking: marking_or_setting(&conn, marking)?,
+                protective_marking: marking,
                 exported_at: export_time(fixed_time.as_deref())?,
             };
-            let bytes = render(&build_report(&conn, id, &options)?)?;
-            yardstick::files::write_atomically(&out, &bytes)?;
-            println!(
-                "Wrote {} ({:.0} KB).",
-                out.display(),
-                bytes.len() as f64 / 1024.0
-            );
+            let size = export_pdf(&conn, id, &request, &out)?;
+            println!("Wrote {} ({:.0} KB).", out.display(), size as f64 / 1024.0);
             Ok(())
         }
     }
@@ -106,15 +100,6 @@ fn print_out(text: &str) -> Result<()> {
     std::io::stdout()
         .write_all(text.as_bytes())
         .map_err(|e| Error::io("Could not write the comparison to standard output", e))
-}
-
-fn marking_or_setting(conn: &store::Connection, marking: Option<String>) -> Result<Option<String>> {
-    let marking = match marking {
-        Some(given) => given,
-        None => settings::get(conn, settings::PROTECTIVE_MARKING)?.unwrap_or_default(),
-    };
-    let marking = marking.trim();
-    Ok((!marking.is_empty()).then(|| marking.to_string()))
 }
 
 fn export_time(fixed: Option<&str>) -> Result<DateTime<Utc>> {

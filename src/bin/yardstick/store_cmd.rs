@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use yardstick::store::answers::{self, AnswerInput, Confidence};
 use yardstick::store::assessments;
-use yardstick::store::organisations::{self, OrganisationKind};
-use yardstick::store::start::{start_assessment, StartAssessment};
-use yardstick::store::{self, backup, settings, snapshots, AssessmentDetail, Connection};
+use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
+use yardstick::store::{self, backup, snapshots, AssessmentDetail, Connection};
 use yardstick::{Error, Result};
 
 #[derive(Subcommand)]
@@ -101,7 +100,7 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             checklist,
             from,
         } => {
-            let id = new_assessment(&conn, db_path, &org, &period, checklist.as_deref(), from)?;
+            let id = new_assessment(&conn, db_path, org, period, checklist, from)?;
             println!("{id}");
         }
         StoreCommand::Answer {
@@ -165,23 +164,18 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
 fn new_assessment(
     conn: &Connection,
     db_path: &Path,
-    org: &str,
-    period: &str,
-    checklist: Option<&str>,
+    org: String,
+    period: String,
+    checklist: Option<String>,
     from: Option<i64>,
 ) -> Result<i64> {
-    let organisation = match organisations::find_by_name(conn, org)? {
-        Some(existing) => existing,
-        None => organisations::create_organisation(conn, org, OrganisationKind::Other, None)?,
-    };
-    let assessor = settings::get(conn, settings::ASSESSOR_NAME)?.unwrap_or_default();
     let request = StartAssessment {
-        organisation_id: organisation.id,
+        organisation: OrganisationChoice::Named { name: org },
         period,
-        assessor: &assessor,
+        assessor: None,
         checklist_id: checklist,
         checklist_version: None,
-        from,
+        from_assessment_id: from,
     };
     let data_dir = yardstick::paths::data_dir_for(db_path);
     Ok(start_assessment(conn, &data_dir, &request)?.id)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentFinancialYear, periodError } from "./forms";
+import { BackendError } from "./backend";
+import { currentFinancialYear, formErrors, periodError } from "./forms";
 
 describe("periodError", () => {
   it("accepts a financial year as councils write it", () => {
@@ -24,5 +25,19 @@ describe("currentFinancialYear", () => {
   it("starts the year in April", () => {
     expect(currentFinancialYear(new Date(2026, 3, 1))).toBe("2026/27");
     expect(currentFinancialYear(new Date(2027, 2, 31))).toBe("2026/27");
+  });
+});
+
+describe("formErrors", () => {
+  it("puts the back end's error on the field it names, without reading the message", () => {
+    const error = new BackendError("conflict", "Ashford already has an assessment for 2026/27.", "period");
+    expect(formErrors(error, { period: "period", organisationName: "new-organisation-name" }, "organisation")).toEqual([
+      { fieldId: "period", text: "Ashford already has an assessment for 2026/27." },
+    ]);
+  });
+
+  it("falls back to the form's main field when the error names none this form has", () => {
+    const error = new BackendError("internal", "Disk full.", null);
+    expect(formErrors(error, { period: "period" }, "organisation")[0].fieldId).toBe("organisation");
   });
 });

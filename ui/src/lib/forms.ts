@@ -1,4 +1,5 @@
-// Shapes shared by the form components.
+// Shapes shared by the form components, and the one place a back-end error is put on a form.
+import type { BackendError, Field } from "./backend";
 
 export interface FieldError {
   fieldId: string;
@@ -11,9 +12,23 @@ export interface RadioItem {
   hint?: string;
 }
 
+/** What every single-control form field takes: see Field.svelte. */
+export interface FieldProps {
+  id: string;
+  label: string;
+  labelSize?: "s" | "m" | "l";
+  hint?: string;
+  error?: string;
+}
+
 export interface SelectOption {
   value: string;
   label: string;
+}
+
+/** The aria-describedby of a control or fieldset with `HintAndError` beside it. */
+export function describedBy(id: string, hint: string, error: string): string | undefined {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
 /** UK financial year as councils write it: "2026/27", the second part the following year. */
@@ -31,4 +46,18 @@ export function periodError(period: string): string {
 export function currentFinancialYear(date: Date): string {
   const start = date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The back end's error as form errors: on the form field its `field` maps to, else on
+ * `fallbackFieldId`; an input with several problems gets one error per problem.
+ */
+export function formErrors(
+  error: BackendError,
+  fieldIds: Partial<Record<Field, string>>,
+  fallbackFieldId: string,
+): FieldError[] {
+  const fieldId = (error.field && fieldIds[error.field]) || fallbackFieldId;
+  const texts = error.problems.length > 0 ? [error.message, ...error.problems] : [error.message];
+  return texts.map((text) => ({ fieldId, text }));
 }

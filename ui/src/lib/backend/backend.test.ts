@@ -8,6 +8,13 @@ describe("toBackendError", () => {
     expect(error.message).toBe("This assessment is final.");
   });
 
+  it("keeps the field and the problem list, so forms put errors beside fields without reading messages", () => {
+    const error = toBackendError({ kind: "conflict", message: "Already there.", field: "period", problems: ["a", 3, "b"] });
+    expect(error.field).toBe("period");
+    expect(error.problems).toEqual(["a", "b"]);
+    expect(toBackendError({ kind: "locked", message: "x" }).field).toBeNull();
+  });
+
   it("treats an unknown kind as a generic failure rather than trusting it", () => {
     expect(toBackendError({ kind: "exploded", message: "x" }).kind).toBe("internal");
   });

@@ -3,13 +3,15 @@
 
 export type ErrorKind = "not_found" | "invalid_input" | "conflict" | "locked" | "io" | "internal";
 
-export type IpcError = { kind: ErrorKind, message: string, };
+export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
+
+export type IpcError = { kind: ErrorKind, message: string, field: Field | null, problems: Array<string>, };
 
 export type AppInfo = { version: string, databasePath: string, };
 
 export type AssessmentSummary = { id: number, organisationId: number, organisation: string, period: string, status: string, assessor: string, answered: number, questionCount: number, 
 /**
- * See [`overall_level`]; `None` until a question has a level.
+ * See [`scoring::overall_level`]; `None` until a question has a level.
  */
 overallLevel: number | null, updatedAt: string, 
 /**
@@ -31,7 +33,7 @@ evidence: Array<Evidence>,
  */
 actions: Array<Action>, 
 /**
- * See [`assessments::overall_level`].
+ * See [`crate::scoring::overall_level`].
  */
 overallLevel: number | null, };
 
@@ -57,15 +59,30 @@ export type AssessmentStatus = "draft" | "final";
 
 export type SnapshotInfo = { checklistId: string, version: string, sha256: string, };
 
-export type StartAssessmentInput = { organisationId: number, period: string, assessor: string, 
+export type StartAssessment = { organisation: OrganisationChoice, 
 /**
- * `null`: the checklist the previous assessment used, else the default checklist.
+ * Financial year, e.g. "2026/27".
+ */
+period: string, 
+/**
+ * Who is assessing; `None` means the name saved in the settings. A name given becomes the
+ * saved one, so the next start and the audit trail use it.
+ */
+assessor: string | null, 
+/**
+ * `None`: the checklist the `from` assessment used, else the default checklist.
  */
 checklistId: string | null, 
 /**
- * The version of `checklist_id` chosen; `null` means its newest version.
+ * A version of `checklist_id` to use; `None` means its newest version.
  */
-checklistVersion: string | null, fromAssessmentId: number | null, };
+checklistVersion: string | null, 
+/**
+ * Carry answers, evidence and open actions forward from this assessment.
+ */
+fromAssessmentId: number | null, };
+
+export type OrganisationChoice = { "choice": "existing", id: number, } | { "choice": "new", name: string, kind: OrganisationKind, } | { "choice": "named", name: string, };
 
 export type Organisation = { id: number, name: string, kind: OrganisationKind, 
 /**
@@ -336,3 +353,8 @@ export type ExportFormat = "json" | "json_with_files" | "csv";
 export type OnConflict = "refuse" | "copy" | "skip";
 
 export type ImportOutcome = { "outcome": "imported", id: number, organisation: string, period: string, peer: boolean, } | { "outcome": "copied", id: number, organisation: string, originalOrganisation: string, existingId: number, period: string, peer: boolean, } | { "outcome": "skipped", existingId: number, organisation: string, period: string, };
+
+export type ImportReport = { outcome: ImportOutcome, message: string, assessmentId: number, };
+
+/** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */
+export const MAX_COMPARED = 10;

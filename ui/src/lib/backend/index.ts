@@ -18,13 +18,14 @@ import type {
   ErrorKind,
   Evidence,
   ExportFormat,
-  ImportOutcome,
+  Field,
+  ImportReport,
   IpcError,
   OnConflict,
   Organisation,
   OrganisationInput,
   Settings,
-  StartAssessmentInput,
+  StartAssessment,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -38,23 +39,31 @@ const KNOWN_KINDS: readonly ErrorKind[] = [
   "internal",
 ];
 
-/** A failure from the back end, with the kind the UI branches on and a message for the user. */
+/**
+ * A failure from the back end: the kind the UI branches on, a message for the user, the form
+ * field it concerns (if any) and, for an input with several problems, each problem.
+ */
 export class BackendError extends Error {
   readonly kind: ErrorKind;
+  readonly field: Field | null;
+  readonly problems: string[];
 
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, field: Field | null = null, problems: string[] = []) {
     super(message);
     this.name = "BackendError";
     this.kind = kind;
+    this.field = field;
+    this.problems = problems;
   }
 }
 
 /** Turns whatever `invoke` rejected with into a BackendError; unknown shapes become `internal`. */
 export function toBackendError(raw: unknown): BackendError {
   if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
-    const { kind, message } = raw as IpcError;
-    if (KNOWN_KINDS.includes(kind) && typeof message === "string") {
-      return new BackendError(kind, message);
+    const { kind, message, field, problems } = raw as Partial<IpcError>;
+    if (kind && KNOWN_KINDS.includes(kind) && typeof message === "string") {
+      const list = Array.isArray(problems) ? problems.filter((p) => typeof p === "string") : [];
+      return new BackendError(kind, message, typeof field === "string" ? field : null, list);
     }
   }
   return new BackendError(
@@ -76,7 +85,8 @@ export const appInfo = (): Promise<AppInfo> => call("app_info");
 export const loadAssessment = (id: number): Promise<AssessmentDetail> => call("load_assessment", { id });
 export const assessmentOverview = (id: number): Promise<AssessmentOverview> =>
   call("assessment_overview", { id });
-export const startAssessment = (input: StartAssessmentInput): Promise<Assessment> =>
+/** Starts an assessment, creating a new organisation and remembering the assessor in the same step. */
+export const startAssessment = (input: StartAssessment): Promise<Assessment> =>
   call("start_new_assessment", { input });
 export const finaliseAssessment = (id: number, approver: string): Promise<Assessment> =>
   call("finalise_assessment", { id, approver });
@@ -127,7 +137,7 @@ export const exportReportPdf = (assessmentId: number, compareWith: number[] = []
   call("export_report_pdf", { assessmentId, compareWith });
 export const openExportedReport = (): Promise<void> => call("open_exported_report");
 
-/** Sets 2 to 10 assessments side by side; `allowPeer` when they include another council's. */
+/** Sets 2 to MAX_COMPARED assessments side by side; `allowPeer` when they include another council's. */
 export const compareAssessments = (ids: number[], allowPeer: boolean): Promise<Comparison> =>
   call("compare_assessments", { ids, allowPeer });
 /** This assessment and up to four earlier ones of its organisation, oldest first. */
@@ -137,5 +147,5 @@ export const defaultComparisonIds = (assessmentId: number): Promise<number[]> =>
 export const exportAssessment = (assessmentId: number, format: ExportFormat): Promise<string[] | null> =>
   call("export_assessment", { assessmentId, format });
 /** Opens the native open dialog and imports the chosen JSON export; `null` if cancelled. */
-export const importAssessment = (asPeer: boolean, onConflict: OnConflict): Promise<ImportOutcome | null> =>
+export const importAssessment = (asPeer: boolean, onConflict: OnConflict): Promise<ImportReport | null> =>
   call("import_assessment", { asPeer, onConflict });

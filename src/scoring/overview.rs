@@ -1,10 +1,10 @@
-//! The summary screen's view of one assessment: recommendations in priority order (the same
-//! rule as the PDF report, from [`crate::report::priority`]) and the open actions by due date.
+//! The summary screen's view of one assessment: recommendations in priority order (the rule
+//! the PDF report uses too) and the open actions by due date.
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::report::priority::{gap, priority_order, PriorityInput};
+use super::questions_by_priority;
 use crate::store::actions::Action;
 use crate::store::AssessmentDetail;
 
@@ -34,39 +34,19 @@ pub struct AssessmentOverview {
 }
 
 pub fn overview(detail: &AssessmentDetail) -> AssessmentOverview {
-    let items: Vec<PrioritisedRecommendation> = detail
-        .checklist
-        .questions
-        .iter()
-        .map(|question| {
-            let answer = detail.answers.iter().find(|a| a.question_id == question.id);
-            let current_level = answer.and_then(|a| a.level);
-            let target_level = answer.and_then(|a| a.target_level);
-            PrioritisedRecommendation {
-                question_id: question.id.clone(),
-                number: question.number,
-                question_title: question.title.clone(),
-                title: question.recommendation.title.clone(),
-                text: question.recommendation.text.clone(),
-                current_level,
-                target_level,
-                gap: gap(current_level, target_level),
-                weight: question.weight,
-            }
-        })
-        .collect();
-    let inputs: Vec<PriorityInput> = items
-        .iter()
-        .map(|item| PriorityInput {
-            number: item.number,
-            current: item.current_level,
-            target: item.target_level,
-            weight: item.weight,
-        })
-        .collect();
-    let recommendations = priority_order(&inputs)
+    let recommendations = questions_by_priority(detail)
         .into_iter()
-        .map(|index| items[index].clone())
+        .map(|item| PrioritisedRecommendation {
+            question_id: item.question.id.clone(),
+            number: item.question.number,
+            question_title: item.question.title.clone(),
+            title: item.question.recommendation.title.clone(),
+            text: item.question.recommendation.text.clone(),
+            current_level: item.current,
+            target_level: item.target,
+            gap: item.gap,
+            weight: item.question.weight,
+        })
         .collect();
     let mut open_actions: Vec<Action> = detail
         .actions

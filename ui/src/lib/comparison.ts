@@ -1,10 +1,9 @@
-// Pure helpers for the compare screen and the import and export messages: which assessments
-// can be compared with which, the trend chart's geometry and description, and what an import
-// did, in words. Kept out of the components so they are tested without a webview.
-import type { AssessmentSummary, Comparison, ImportOutcome } from "./backend/bindings";
+// Pure helpers for the compare screen: which assessments can be compared with which, and the
+// trend chart's geometry and description. Kept out of the components so they are tested
+// without a webview.
+import { MAX_COMPARED, type AssessmentSummary, type Comparison } from "./backend/bindings";
 
-/** The most assessments the back end compares at once (see src-tauri/src/commands/compare.rs). */
-export const MAX_COMPARED = 10;
+export { MAX_COMPARED };
 
 export interface Candidates {
   /** The organisation's own assessments, oldest first. */
@@ -89,28 +88,4 @@ export function trendDescription(comparison: Comparison): string {
 /** Whole levels as they are; a mean to one decimal place. */
 export function formatLevel(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-/** What an import did, in a sentence for the user. */
-export function importOutcomeText(outcome: ImportOutcome): string {
-  const whose = (peer: boolean) => (peer ? " as a peer council's assessment (read only)" : "");
-  switch (outcome.outcome) {
-    case "imported":
-      return `Imported the ${outcome.period} assessment of ${outcome.organisation}${whose(outcome.peer)}.`;
-    case "copied":
-      return `${outcome.originalOrganisation} already had a ${outcome.period} assessment, so the imported one was stored${whose(outcome.peer)} under “${outcome.organisation}”.`;
-    case "skipped":
-      return `Nothing was imported: ${outcome.organisation} already has a ${outcome.period} assessment, and you chose to keep it.`;
-  }
-}
-
-/** The id of the assessment to open after an import: the new one, or the one kept. */
-export function importedAssessmentId(outcome: ImportOutcome): number {
-  return outcome.outcome === "skipped" ? outcome.existingId : outcome.id;
-}
-
-/** The sentence after an export: where the file (or, for CSV, both files) went. */
-export function exportedText(paths: string[]): string {
-  if (paths.length === 2) return `The answers were saved as ${paths[0]} and the actions as ${paths[1]}.`;
-  return `The assessment was saved as ${paths[0]}.`;
 }

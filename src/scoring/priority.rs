@@ -1,7 +1,6 @@
 //! The order in which recommendations are presented: the biggest gap between where a council
 //! is and where it wants to be comes first, then the question the checklist weights most, then
-//! checklist order so the result is stable. Kept over plain inputs so the summary screen and the
-//! report share one rule.
+//! checklist order so the result is stable. Kept over plain inputs so it can be tested on its own.
 
 /// What the ordering needs to know about one question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

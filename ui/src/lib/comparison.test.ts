@@ -3,12 +3,9 @@ import type { AssessmentSummary } from "./backend/bindings";
 import {
   comparableOrganisations,
   comparisonCandidates,
-  exportedText,
-  importedAssessmentId,
-  importOutcomeText,
   selectionProblem,
   trendRuns,
-} from "./compare";
+} from "./comparison";
 
 function summary(id: number, organisationId: number, period: string, peer = false): AssessmentSummary {
   return {
@@ -65,21 +62,5 @@ describe("trendRuns", () => {
   it("breaks the line where a period has no level instead of inventing one", () => {
     const runs = trendRuns([1, null, 3], 200, 100, 4);
     expect(runs.map((r) => r.map((p) => p.value))).toEqual([[1], [3]]);
-  });
-});
-
-describe("import and export messages", () => {
-  it("says a peer's import is read only, and opens the kept assessment after a skip", () => {
-    const imported = { outcome: "imported", id: 9, organisation: "Bexley", period: "2026/27", peer: true } as const;
-    expect(importOutcomeText(imported)).toContain("peer council's assessment (read only)");
-    expect(importedAssessmentId(imported)).toBe(9);
-    const skipped = { outcome: "skipped", existingId: 4, organisation: "Bexley", period: "2026/27" } as const;
-    expect(importOutcomeText(skipped)).toMatch(/^Nothing was imported/);
-    expect(importedAssessmentId(skipped)).toBe(4);
-  });
-
-  it("names both files of a CSV export, since the actions go beside the answers", () => {
-    expect(exportedText(["/a.csv", "/a-actions.csv"])).toBe("The answers were saved as /a.csv and the actions as /a-actions.csv.");
-    expect(exportedText(["/a.json"])).toBe("The assessment was saved as /a.json.");
   });
 });

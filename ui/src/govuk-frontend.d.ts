@@ -1,0 +1,6 @@
+// The part of GOV.UK Frontend's JavaScript that Yardstick uses; the package ships no types.
+declare module "govuk-frontend" {
+  export class ErrorSummary {
+    constructor($root: Element, config?: { disableAutoFocus?: boolean });
+  }
+}
