@@ -5,14 +5,15 @@
 //! one attempt tells the user all that is wrong. Text is tidied (trimmed, timestamps in the
 //! store's UTC form) on the way, so what is written is exactly what was checked.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
 use super::attachment;
 use super::format::*;
 use crate::checklist::{parse_checklist, Checklist};
 use crate::store::snapshots::sha256_hex;
-use crate::store::validate;
+use crate::store::validate::{self, MAX_ACTIONS_PER_QUESTION, MAX_EVIDENCE_PER_QUESTION};
+use crate::text::quoted;
 use crate::{Error, Result};
 
 /// A document that passed every check, with what the writer needs beside it.
@@ -23,14 +24,36 @@ pub(super) struct Checked {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// How many problems a message lists before saying "and N more".
-const SHOWN_PROBLEMS: usize = 20;
+/// How many problems a message lists before saying "and N more". Only these are kept, so a
+/// file with a million mistakes costs no more memory than one with fifty.
+const SHOWN_PROBLEMS: usize = 50;
 
-pub(super) struct Problems(Vec<String>);
+/// The longest single problem kept; a longer one is cut.
+const MAX_PROBLEM_CHARS: usize = 400;
+
+pub(super) struct Problems {
+    shown: Vec<String>,
+    count: usize,
+}
 
 impl Problems {
+    fn new() -> Self {
+        Problems {
+            shown: Vec::new(),
+            count: 0,
+        }
+    }
+
     pub(super) fn add(&mut self, path: impl Display, what: impl Display) {
-        self.0.push(format!("{path}: {what}"));
+        self.count += 1;
+        if self.shown.len() < SHOWN_PROBLEMS {
+            let mut line = format!("{path}: {what}");
+            if let Some((cut, _)) = line.char_indices().nth(MAX_PROBLEM_CHARS) {
+                line.truncate(cut);
+                line.push('…');
+            }
+            self.shown.push(line);
+        }
     }
 
     /// Runs a store rule and records its message (already written for the user) if it fails.
@@ -39,13 +62,13 @@ impl Problems {
     }
 
     fn into_result(self, label: &str) -> Result<()> {
-        if self.0.is_empty() {
+        let count = self.count;
+        if count == 0 {
             return Ok(());
         }
-        let count = self.0.len();
-        let mut list: Vec<String> = self.0.into_iter().take(SHOWN_PROBLEMS).collect();
-        if count > SHOWN_PROBLEMS {
-            list.push(format!("and {} more", count - SHOWN_PROBLEMS));
+        let mut list = self.shown;
+        if count > list.len() {
+            list.push(format!("and {} more", count - list.len()));
         }
         Err(Error::InvalidInput(format!(
             "{label} cannot be imported: {count} problem{} found, and nothing was changed.\n  - {}",
@@ -55,8 +78,35 @@ impl Problems {
     }
 }
 
+/// The checklist's question ids as a set, and a short list of them for messages.
+struct Questions {
+    ids: HashSet<String>,
+    listed: String,
+}
+
+impl Questions {
+    fn new(checklist: &Checklist) -> Self {
+        const LISTED: usize = 20;
+        let mut listed: Vec<&str> = checklist
+            .questions
+            .iter()
+            .take(LISTED)
+            .map(|q| q.id.as_str())
+            .collect();
+        let more = checklist.questions.len().saturating_sub(LISTED);
+        let more = format!("and {more} more");
+        if checklist.questions.len() > LISTED {
+            listed.push(&more);
+        }
+        Questions {
+            ids: checklist.questions.iter().map(|q| q.id.clone()).collect(),
+            listed: listed.join(", "),
+        }
+    }
+}
+
 pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Checked> {
-    let mut problems = Problems(Vec::new());
+    let mut problems = Problems::new();
     organisation(&mut problems, &mut document.organisation);
     assessment(
         &mut problems,
@@ -66,16 +116,18 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
     let checklist = checklist(&mut problems, label, &document.checklist);
     let mut files = Vec::new();
     if let Some(checklist) = &checklist {
-        answers(&mut problems, checklist, &mut document.answers);
+        let questions = Questions::new(checklist);
+        counts(label, checklist, &document)?;
+        answers(&mut problems, &questions, checklist, &mut document.answers);
         for (index, item) in document.evidence.iter_mut().enumerate() {
             let path = format!("evidence[{index}]");
-            files.extend(evidence(&mut problems, &path, checklist, item));
+            files.extend(evidence(&mut problems, &path, &questions, item));
         }
         for (index, action) in document.actions.iter_mut().enumerate() {
             self::action(
                 &mut problems,
                 &format!("actions[{index}]"),
-                checklist,
+                &questions,
                 action,
             );
         }
@@ -92,15 +144,9 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
 /// An RFC 3339 time, rewritten in the store's form (UTC, milliseconds) so text order stays
 /// time order.
 fn timestamp(problems: &mut Problems, path: impl Display, value: &mut String) {
-    match chrono::DateTime::parse_from_rfc3339(value.trim()) {
-        Ok(time) => {
-            *value = time
-                .with_timezone(&chrono::Utc)
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        }
-        Err(_) => problems.add(path, format!(
-            "\"{value}\" is not a date and time. Write it in RFC 3339 form, e.g. 2026-04-01T09:30:00.000Z."
-        )),
+    match validate::timestamp(value) {
+        Ok(time) => *value = time,
+        Err(error) => problems.add(path, error),
     }
 }
 
@@ -118,7 +164,8 @@ fn organisation(problems: &mut Problems, organisation: &mut OrganisationDoc) {
             && code[1..].bytes().all(|b| b.is_ascii_digit());
         if !valid {
             problems.add("organisation.gssCode", format!(
-                "\"{code}\" is not a GSS code. It is a letter and eight digits, like E07000123, or null when not known."
+                "\"{}\" is not a GSS code. It is a letter and eight digits, like E07000123, or null when not known.",
+                quoted(code)
             ));
         }
     }
@@ -166,7 +213,7 @@ fn checklist(problems: &mut Problems, label: &str, doc: &ChecklistDoc) -> Option
     if actual != doc.sha256 {
         problems.add("checklist.sha256", format!(
             "the checklist text does not match its SHA-256 (the file says {}, the text gives {actual}). The checklist was changed after export; export the assessment again."
-        , doc.sha256));
+        , quoted(&doc.sha256)));
     }
     let checklist = match parse_checklist(&format!("{label}, checklist.source"), &doc.source) {
         Ok(checklist) => checklist,
@@ -185,27 +232,100 @@ fn checklist(problems: &mut Problems, label: &str, doc: &ChecklistDoc) -> Option
         if stated != real {
             problems.add(
                 format!("checklist.{field}"),
-                format!("says \"{stated}\" but the checklist text says \"{real}\"."),
+                format!(
+                    "says \"{}\" but the checklist text says \"{}\".",
+                    quoted(stated),
+                    quoted(real)
+                ),
             );
         }
     }
     Some(checklist)
 }
 
-fn question(problems: &mut Problems, path: impl Display, checklist: &Checklist, id: &str) {
-    if checklist.question(id).is_none() {
-        let ids: Vec<&str> = checklist.questions.iter().map(|q| q.id.as_str()).collect();
+fn question(problems: &mut Problems, path: impl Display, questions: &Questions, id: &str) {
+    if !questions.ids.contains(id) {
         problems.add(
             path,
-            format!(
-                "\"{id}\" is not a question of the checklist in this file. Its questions are: {}.",
-                ids.join(", ")
+            format_args!(
+                "\"{}\" is not a question of the checklist in this file. Its questions are: {}.",
+                quoted(id),
+                questions.listed
             ),
         );
     }
 }
 
-fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [AnswerDoc]) {
+/// Refuses a file with more answers, evidence or actions than the checklist has room for
+/// before each item is checked, so a file padded with millions of items is turned away at
+/// once rather than checked item by item and then stored.
+fn counts(label: &str, checklist: &Checklist, document: &ExchangeDocument) -> Result<()> {
+    let questions = checklist.questions.len();
+    let too_many = |what: &str, found: usize, most: usize, rule: &str| {
+        Error::InvalidInput(format!(
+            "{label} cannot be imported: it holds {found} {what}, but {rule}, so at most {most}. This is not an assessment Yardstick exported; ask for the file again. Nothing was changed."
+        ))
+    };
+    if document.answers.len() > questions {
+        return Err(too_many(
+            "answers",
+            document.answers.len(),
+            questions,
+            &format!("its checklist has {questions} questions and each is answered once"),
+        ));
+    }
+    let mut evidence: HashMap<&str, usize> = HashMap::new();
+    for item in &document.evidence {
+        let count = evidence.entry(item.question_id.as_str()).or_default();
+        *count += 1;
+        if *count > MAX_EVIDENCE_PER_QUESTION {
+            return Err(too_many(
+                &format!(
+                    "evidence items for question \"{}\"",
+                    quoted(&item.question_id)
+                ),
+                document
+                    .evidence
+                    .iter()
+                    .filter(|e| e.question_id == item.question_id)
+                    .count(),
+                MAX_EVIDENCE_PER_QUESTION,
+                "a question can have no more than that",
+            ));
+        }
+    }
+    let mut actions: HashMap<Option<&str>, usize> = HashMap::new();
+    for action in &document.actions {
+        let count = actions.entry(action.question_id.as_deref()).or_default();
+        *count += 1;
+        if *count > MAX_ACTIONS_PER_QUESTION {
+            let which = action
+                .question_id
+                .as_deref()
+                .map_or("the overall recommendation".to_string(), |q| {
+                    format!("question \"{}\"", quoted(q))
+                });
+            return Err(too_many(
+                &format!("actions for {which}"),
+                document
+                    .actions
+                    .iter()
+                    .filter(|a| a.question_id == action.question_id)
+                    .count(),
+                MAX_ACTIONS_PER_QUESTION,
+                "a question can have no more than that",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn answers(
+    problems: &mut Problems,
+    questions: &Questions,
+    checklist: &Checklist,
+    answers: &mut [AnswerDoc],
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let max = checklist.max_level();
     for (index, answer) in answers.iter_mut().enumerate() {
@@ -213,13 +333,13 @@ fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [Answer
         question(
             problems,
             format_args!("{path}.questionId"),
-            checklist,
+            questions,
             &answer.question_id,
         );
         if let Some(first) = seen.insert(answer.question_id.clone(), index) {
             problems.add(format_args!("{path}.questionId"), format!(
                 "\"{}\" is answered twice (also at answers[{first}]). Keep one answer per question.",
-                answer.question_id
+                quoted(&answer.question_id)
             ));
         }
         for (field, level) in [
@@ -249,13 +369,13 @@ fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [Answer
 fn evidence(
     problems: &mut Problems,
     path: &str,
-    checklist: &Checklist,
+    questions: &Questions,
     item: &mut EvidenceDoc,
 ) -> Option<(String, Vec<u8>)> {
     question(
         problems,
         format_args!("{path}.questionId"),
-        checklist,
+        questions,
         &item.question_id,
     );
     timestamp(
@@ -302,7 +422,7 @@ fn evidence(
     }
 }
 
-fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &mut ActionDoc) {
+fn action(problems: &mut Problems, path: &str, questions: &Questions, action: &mut ActionDoc) {
     if let Some(title) = problems.rule(
         format_args!("{path}.title"),
         validate::required("action title", &action.title),
@@ -330,7 +450,7 @@ fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &m
         question(
             problems,
             format_args!("{path}.questionId"),
-            checklist,
+            questions,
             question_id,
         );
     }

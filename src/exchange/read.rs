@@ -53,6 +53,8 @@ struct Header {
 
 /// Parses `bytes` as a version-1 document, or says where and why it is not one.
 pub(super) fn parse(label: &str, bytes: &[u8]) -> Result<ExchangeDocument> {
+    // Windows editors save UTF-8 with a byte-order mark; JSON parsers refuse it, people should not.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     check_header(label, bytes)?;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let document: ExchangeDocument =

@@ -5,13 +5,16 @@
 
 pub mod actions;
 pub mod answers;
+pub mod archive;
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+mod candidate;
 mod carry;
 pub mod detail;
 pub mod evidence;
 pub(crate) mod evidence_files;
+pub(crate) mod identify;
 pub mod organisations;
 pub mod settings;
 pub mod snapshots;
@@ -30,9 +33,15 @@ use crate::{Error, Result};
 pub use detail::{load_assessment, AssessmentDetail};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 
+/// How long a writer waits for another to finish before giving up: long enough that two
+/// windows, the CLI and an automatic backup taking turns never see a failure.
+pub const BUSY_TIMEOUT_MS: u32 = 60_000;
+
 /// Opens (creating if needed) the database at `path`, sets the pragmas and applies pending
-/// migrations.
+/// migrations. The file is identified first, read-only, so another program's file is refused
+/// exactly as it was.
 pub fn open(path: &Path) -> Result<Connection> {
+    identify::identify(path)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
             Error::io(
@@ -56,18 +65,19 @@ pub fn open(path: &Path) -> Result<Connection> {
 }
 
 fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    // The wait comes first so that switching to WAL also waits for a busy writer.
+    conn.busy_timeout(std::time::Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))?;
     // WAL with synchronous=FULL: a write the UI reported as saved survives a crash or power cut.
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA synchronous = FULL;",
     )
 }
 
 fn not_a_database(path: &Path, error: rusqlite::Error) -> Error {
     Error::InvalidInput(format!(
-        "{} is not a database Yardstick can open ({error}). Choose a Yardstick database file, or pass --db with a new file name to start an empty one.",
+        "{} is not a database Yardstick can open ({error}). Choose a Yardstick database file, or a new file name to start an empty one.",
         path.display()
     ))
 }

@@ -57,6 +57,7 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
             with_files,
         } => match format {
             Format::Json => {
+                yardstick::files::refuse_database_target(db_path, &out)?;
                 let bytes = exchange::export_json(&conn, id, &ExportOptions { with_files })?;
                 yardstick::files::write_atomically(&out, &bytes)?;
                 println!("Wrote assessment {id} to {}.", out.display());
@@ -70,6 +71,8 @@ pub fn run(command: ExchangeCommand, db_path: &Path) -> Result<()> {
                 }
                 let (answers, actions) = exchange::export_csv(&conn, id)?;
                 let actions_path = exchange::csv_actions_path(&out);
+                yardstick::files::refuse_database_target(db_path, &out)?;
+                yardstick::files::refuse_database_target(db_path, &actions_path)?;
                 yardstick::files::write_atomically(&out, &answers)?;
                 yardstick::files::write_atomically(&actions_path, &actions)?;
                 println!(

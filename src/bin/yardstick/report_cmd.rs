@@ -90,6 +90,7 @@ pub fn run(command: ReportCommand, db_path: &Path) -> Result<()> {
                 protective_marking: marking_or_setting(&conn, marking)?,
                 exported_at: export_time(fixed_time.as_deref())?,
             };
+            yardstick::files::refuse_database_target(db_path, &out)?;
             let bytes = render(&build_report(&conn, id, &options)?)?;
             yardstick::files::write_atomically(&out, &bytes)?;
             println!(
