@@ -19,13 +19,14 @@ use yardstick::store;
 use yardstick::store::assessments::{self, NewAssessment};
 use yardstick::store::organisations::{self, OrganisationKind};
 
-/// A valid checklist just under the 1 MiB limit.
+/// A valid checklist of 999 questions (the most a checklist may have), padded to just
+/// under the 1 MiB limit.
 fn valid_mib() -> String {
-    let mut count = 3000;
-    while hostile::checklist_with_questions(count + 100).len() < MAX_FILE_BYTES {
-        count += 100;
+    let mut padding = 0;
+    while hostile::checklist_with_questions(999, padding + 100).len() < MAX_FILE_BYTES {
+        padding += 100;
     }
-    hostile::checklist_with_questions(count)
+    hostile::checklist_with_questions(999, padding)
 }
 
 fn checklists(c: &mut Criterion) {
@@ -39,13 +40,13 @@ fn checklists(c: &mut Criterion) {
     });
 }
 
-/// Writes the 5 MB hostile import: a checklist of 3000 questions and 3000 answers naming
+/// Writes the 5 MB hostile import: a checklist of 999 questions and 999 answers naming
 /// questions it does not have, padded with rationale up to 5 MB.
 fn hostile_import(dir: &std::path::Path) -> PathBuf {
     let conn = store::open(&dir.join("source.sqlite3")).expect("open");
     let org = organisations::create_organisation(&conn, "Big", OrganisationKind::Other, None)
         .expect("organisation");
-    let source = hostile::checklist_with_questions(3000);
+    let source = hostile::checklist_with_questions(999, 0);
     let a = assessments::create_assessment(
         &conn,
         &NewAssessment {
@@ -59,9 +60,9 @@ fn hostile_import(dir: &std::path::Path) -> PathBuf {
     .expect("assessment");
     let bytes = exchange::export_json(&conn, a.id, &ExportOptions::default()).expect("export");
     let mut document: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-    let answers: Vec<_> = (0..3000)
+    let answers: Vec<_> = (0..999)
         .map(|n| {
-            json!({"questionId": format!("unknown-{n}"), "level": 1, "rationale": "x".repeat(1300),
+            json!({"questionId": format!("unknown-{n}"), "level": 1, "rationale": "x".repeat(5000),
                    "confidence": null, "targetLevel": null, "carriedForward": false,
                    "updatedAt": "2026-04-01T09:30:00.000Z"})
         })

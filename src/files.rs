@@ -79,7 +79,7 @@ pub fn is_database_or_companion(database: &Path, target: &Path) -> bool {
         .any(|suffix| {
             let mut name = database.clone().into_os_string();
             name.push(&suffix);
-            PathBuf::from(name) == target
+            name == target.as_os_str()
         })
 }
 

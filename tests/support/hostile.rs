@@ -21,8 +21,10 @@ label = "Done"
 meaning = "Everything."
 "#;
 
-/// A valid checklist with `count` questions, ids `q1`, `q2`…
-pub fn checklist_with_questions(count: usize) -> String {
+/// A valid checklist with `count` questions (at most 999), ids `q1`, `q2`…, each question's
+/// "why it matters" padded with `padding` more characters.
+pub fn checklist_with_questions(count: usize, padding: usize) -> String {
+    let why = format!("It counts.{}", " And more.".repeat(padding / 10));
     let mut text = String::from(
         "id = \"big\"\nversion = \"1.0\"\ntitle = \"Big checklist\"\nsummary = \"Many questions.\"\n\n[source]\ntitle = \"Tests\"\nauthor = \"Tests\"\ndate = \"2026-01-01\"\nurl = \"https://example.org/\"\nnotes = \"Generated.\"\n",
     );
@@ -30,7 +32,7 @@ pub fn checklist_with_questions(count: usize) -> String {
     for n in 1..=count {
         let _ = write!(
             text,
-            "\n[[questions]]\nid = \"q{n}\"\nnumber = {n}\ntitle = \"Question {n}\"\nquestion = \"Is {n} done?\"\nwhy_it_matters = \"It counts.\"\ndescriptors = [\"No.\", \"Partly.\", \"Yes.\"]\nevidence_prompts = [\"A note.\"]\nprovenance = \"published\"\n\n[questions.recommendation]\ntitle = \"Do {n}\"\ntext = \"Do it.\"\n"
+            "\n[[questions]]\nid = \"q{n}\"\nnumber = {n}\ntitle = \"Question {n}\"\nquestion = \"Is {n} done?\"\nwhy_it_matters = \"{why}\"\ndescriptors = [\"No.\", \"Partly.\", \"Yes.\"]\nevidence_prompts = [\"A note.\"]\nprovenance = \"published\"\n\n[questions.recommendation]\ntitle = \"Do {n}\"\ntext = \"Do it.\"\n"
         );
     }
     text.push_str("\n[overall_recommendation]\ntitle = \"Do all\"\ntext = \"Do everything.\"\n");
