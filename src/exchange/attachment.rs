@@ -4,8 +4,8 @@
 
 use base64::Engine;
 
-use super::check::Problems;
 use super::format::FileDoc;
+use super::problems::Problems;
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate::MAX_ATTACHMENT_BYTES;
 

@@ -5,14 +5,15 @@
 //! one attempt tells the user all that is wrong. Text is tidied (trimmed, timestamps in the
 //! store's UTC form) on the way, so what is written is exactly what was checked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Display;
 
 use super::attachment;
 use super::format::*;
+use super::problems::{counts, Problems, Questions};
 use crate::checklist::{parse_checklist, Checklist};
 use crate::store::snapshots::sha256_hex;
-use crate::store::validate::{self, MAX_ACTIONS_PER_QUESTION, MAX_EVIDENCE_PER_QUESTION};
+use crate::store::validate;
 use crate::text::quoted;
 use crate::{Error, Result};
 
@@ -22,87 +23,6 @@ pub(super) struct Checked {
     pub checklist: Checklist,
     /// Embedded files, decoded and verified: (sha256, bytes).
     pub files: Vec<(String, Vec<u8>)>,
-}
-
-/// How many problems a message lists before saying "and N more". Only these are kept, so a
-/// file with a million mistakes costs no more memory than one with fifty.
-const SHOWN_PROBLEMS: usize = 50;
-
-/// The longest single problem kept; a longer one is cut.
-const MAX_PROBLEM_CHARS: usize = 400;
-
-pub(super) struct Problems {
-    shown: Vec<String>,
-    count: usize,
-}
-
-impl Problems {
-    fn new() -> Self {
-        Problems {
-            shown: Vec::new(),
-            count: 0,
-        }
-    }
-
-    pub(super) fn add(&mut self, path: impl Display, what: impl Display) {
-        self.count += 1;
-        if self.shown.len() < SHOWN_PROBLEMS {
-            let mut line = format!("{path}: {what}");
-            if let Some((cut, _)) = line.char_indices().nth(MAX_PROBLEM_CHARS) {
-                line.truncate(cut);
-                line.push('…');
-            }
-            self.shown.push(line);
-        }
-    }
-
-    /// Runs a store rule and records its message (already written for the user) if it fails.
-    fn rule<T>(&mut self, path: impl Display, result: Result<T>) -> Option<T> {
-        result.map_err(|e| self.add(path, e)).ok()
-    }
-
-    fn into_result(self, label: &str) -> Result<()> {
-        let count = self.count;
-        if count == 0 {
-            return Ok(());
-        }
-        let mut list = self.shown;
-        if count > list.len() {
-            list.push(format!("and {} more", count - list.len()));
-        }
-        Err(Error::InvalidInput(format!(
-            "{label} cannot be imported: {count} problem{} found, and nothing was changed.\n  - {}",
-            if count == 1 { "" } else { "s" },
-            list.join("\n  - ")
-        )))
-    }
-}
-
-/// The checklist's question ids as a set, and a short list of them for messages.
-struct Questions {
-    ids: HashSet<String>,
-    listed: String,
-}
-
-impl Questions {
-    fn new(checklist: &Checklist) -> Self {
-        const LISTED: usize = 20;
-        let mut listed: Vec<&str> = checklist
-            .questions
-            .iter()
-            .take(LISTED)
-            .map(|q| q.id.as_str())
-            .collect();
-        let more = checklist.questions.len().saturating_sub(LISTED);
-        let more = format!("and {more} more");
-        if checklist.questions.len() > LISTED {
-            listed.push(&more);
-        }
-        Questions {
-            ids: checklist.questions.iter().map(|q| q.id.clone()).collect(),
-            listed: listed.join(", "),
-        }
-    }
 }
 
 pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Checked> {
@@ -254,70 +174,6 @@ fn question(problems: &mut Problems, path: impl Display, questions: &Questions, 
             ),
         );
     }
-}
-
-/// Refuses a file with more answers, evidence or actions than the checklist has room for
-/// before each item is checked, so a file padded with millions of items is turned away at
-/// once rather than checked item by item and then stored.
-fn counts(label: &str, checklist: &Checklist, document: &ExchangeDocument) -> Result<()> {
-    let questions = checklist.questions.len();
-    let too_many = |what: &str, found: usize, most: usize, rule: &str| {
-        Error::InvalidInput(format!(
-            "{label} cannot be imported: it holds {found} {what}, but {rule}, so at most {most}. This is not an assessment Yardstick exported; ask for the file again. Nothing was changed."
-        ))
-    };
-    if document.answers.len() > questions {
-        return Err(too_many(
-            "answers",
-            document.answers.len(),
-            questions,
-            &format!("its checklist has {questions} questions and each is answered once"),
-        ));
-    }
-    let mut evidence: HashMap<&str, usize> = HashMap::new();
-    for item in &document.evidence {
-        let count = evidence.entry(item.question_id.as_str()).or_default();
-        *count += 1;
-        if *count > MAX_EVIDENCE_PER_QUESTION {
-            return Err(too_many(
-                &format!(
-                    "evidence items for question \"{}\"",
-                    quoted(&item.question_id)
-                ),
-                document
-                    .evidence
-                    .iter()
-                    .filter(|e| e.question_id == item.question_id)
-                    .count(),
-                MAX_EVIDENCE_PER_QUESTION,
-                "a question can have no more than that",
-            ));
-        }
-    }
-    let mut actions: HashMap<Option<&str>, usize> = HashMap::new();
-    for action in &document.actions {
-        let count = actions.entry(action.question_id.as_deref()).or_default();
-        *count += 1;
-        if *count > MAX_ACTIONS_PER_QUESTION {
-            let which = action
-                .question_id
-                .as_deref()
-                .map_or("the overall recommendation".to_string(), |q| {
-                    format!("question \"{}\"", quoted(q))
-                });
-            return Err(too_many(
-                &format!("actions for {which}"),
-                document
-                    .actions
-                    .iter()
-                    .filter(|a| a.question_id == action.question_id)
-                    .count(),
-                MAX_ACTIONS_PER_QUESTION,
-                "a question can have no more than that",
-            ));
-        }
-    }
-    Ok(())
 }
 
 fn answers(

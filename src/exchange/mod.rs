@@ -13,6 +13,7 @@ mod csv;
 mod export;
 pub mod format;
 mod import;
+mod problems;
 mod read;
 
 use std::path::{Path, PathBuf};

@@ -202,3 +202,26 @@ fn times_outside_a_sane_range_and_control_characters_are_refused() {
         assert!(message.contains(why), "{why}: {message}");
     }
 }
+
+#[test]
+fn a_file_name_that_exports_also_imports() {
+    let (db, ids) = example_db();
+    let draft = *ids.last().unwrap();
+    let original = db.dir.path().join("minutes.txt");
+    std::fs::write(&original, b"minutes").unwrap();
+    let item =
+        yardstick::store::evidence::add_file(&db.conn, draft, "promotion", &original, "").unwrap();
+    // As an older version stored it: a name with a line break and a colon.
+    db.conn
+        .execute(
+            "UPDATE evidence SET file_name = 'board\nminutes: final.txt' WHERE id = ?1",
+            [item.id],
+        )
+        .unwrap();
+    let document = export(&db.conn, draft, true);
+    let mine = new_db();
+    let file = write_json(mine.dir.path(), "named.json", &document);
+    // It exported, then would not import: the two sides used different rules for names.
+    let imported = exchange::import_json_file(&mine.conn, &file, &ImportOptions::default());
+    assert!(imported.is_ok(), "{imported:?}");
+}

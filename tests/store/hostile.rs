@@ -144,3 +144,22 @@ fn a_backup_onto_the_databases_companion_files_is_refused() {
     }
     assert_eq!(backup::integrity(&db.conn), Ok(()));
 }
+
+#[test]
+fn a_writer_waits_its_turn_rather_than_failing_after_a_few_seconds() {
+    let db = new_db();
+    let a = assessment(&db.conn, "Testshire", "2026/27");
+    let other = store::open(&db.path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let path = db.path.clone();
+    let writer = std::thread::spawn(move || {
+        let conn = store::open(&path).unwrap();
+        evidence::add_note(&conn, a.id, PROMOTION, "saved after the wait").map(|_| ())
+    });
+    // Longer than the old 5 s timeout: a second window holding the lock that long made a
+    // save fail, though it would have succeeded a moment later.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    other.execute_batch("COMMIT").unwrap();
+    let saved = writer.join().unwrap();
+    assert!(saved.is_ok(), "the save waited and succeeded: {saved:?}");
+}
