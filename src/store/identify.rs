@@ -55,6 +55,7 @@ pub(crate) fn identify(path: &Path) -> Result<Identity> {
                 objects,
             ))
         })
+        .or_else(|e| header_of_ours(path).ok_or(e))
         .map_err(|e| {
             Error::InvalidInput(format!(
                 "{} is not a database Yardstick can open ({e}), so it has been left alone. Choose a Yardstick database file, or a new file name to start an empty one.",
@@ -69,6 +70,21 @@ pub(crate) fn identify(path: &Path) -> Result<Identity> {
             path.display()
         ))),
     }
+}
+
+/// The file header read directly, for when SQLite will not read the file without writing
+/// (a WAL left by a crash needs recovering, which a read-only connection cannot do): the
+/// marks at the fixed offsets of an SQLite header, if they are Yardstick's. The version is
+/// not trusted from here, so it is given as 1 and the real one is read after opening.
+fn header_of_ours(path: &Path) -> Option<(i64, i64, i64)> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .ok()?;
+    let application_id = i32::from_be_bytes(header[68..72].try_into().ok()?);
+    (header.starts_with(b"SQLite format 3\0") && application_id == APPLICATION_ID)
+        .then_some((i64::from(APPLICATION_ID), 1, 1))
 }
 
 /// A connection that cannot write: no pragmas, no journal, so the file stays as it was.
