@@ -118,6 +118,7 @@ fn check_structure(source: &Path, conn: &Connection, version: i64) -> Result<()>
     let extra = found.iter().find(|o| !expected.contains(o));
     let missing = expected.iter().find(|o| !found.contains(o));
     let detail = match (extra, missing) {
+        _ if found.is_empty() => "it is empty: it holds none of Yardstick's tables".to_string(),
         (Some(object), _) => format!("it holds {} that Yardstick did not make", describe(object)),
         (None, Some(object)) => format!("it lacks {} that Yardstick needs", describe(object)),
         (None, None) => "its structure is not one Yardstick made".to_string(),

@@ -83,8 +83,11 @@ fn header_of_ours(path: &Path) -> Option<(i64, i64, i64)> {
         .and_then(|mut file| file.read_exact(&mut header))
         .ok()?;
     let application_id = i32::from_be_bytes(header[68..72].try_into().ok()?);
-    (header.starts_with(b"SQLite format 3\0") && application_id == APPLICATION_ID)
-        .then_some((i64::from(APPLICATION_ID), 1, 1))
+    (header.starts_with(b"SQLite format 3\0") && application_id == APPLICATION_ID).then_some((
+        i64::from(APPLICATION_ID),
+        1,
+        1,
+    ))
 }
 
 /// A connection that cannot write: no pragmas, no journal, so the file stays as it was.

@@ -163,10 +163,11 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
         }
         StoreCommand::Backup { file } => {
             let manifest = archive::write_archive(&conn, &file, "manual")?;
+            let others = manifest.entries.len().saturating_sub(1);
             println!(
-                "Backed up {} with its evidence files and checklists ({} files) to {}.",
+                "Backed up {} with {others} evidence and checklist file{} to {}.",
                 db_path.display(),
-                manifest.entries.len(),
+                if others == 1 { "" } else { "s" },
                 file.display()
             );
         }
@@ -229,12 +230,14 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
                 .overall_level
                 .map_or_else(|| "-".to_string(), |l| l.to_string());
             let answered = format!("{}/{}", s.answered, s.question_count);
+            // A peer's assessment may share my council's name; the mark tells them apart.
+            let organisation = match s.peer {
+                true => format!("{} (peer)", clean(&s.organisation)),
+                false => clean(&s.organisation),
+            };
             println!(
                 "{:>4}  {:<32}  {:<7}  {:<6}  {answered:>8}  {overall}",
-                s.id,
-                clean(&s.organisation),
-                s.period,
-                s.status
+                s.id, organisation, s.period, s.status
             );
         }
     }
