@@ -40,8 +40,9 @@ fn checklists(c: &mut Criterion) {
     });
 }
 
-/// Writes the 5 MB hostile import: a checklist of 999 questions and 999 answers naming
-/// questions it does not have, padded with rationale up to 5 MB.
+/// Writes the 5 MB hostile import of issue #12: a checklist of 999 questions (the most one
+/// may have) and some 34,000 answers naming questions it does not have. Each such answer
+/// once became a problem listing all 999 ids: 1.3 MB of this took 1.3 GB.
 fn hostile_import(dir: &std::path::Path) -> PathBuf {
     let conn = store::open(&dir.join("source.sqlite3")).expect("open");
     let org = organisations::create_organisation(&conn, "Big", OrganisationKind::Other, None)
@@ -60,9 +61,9 @@ fn hostile_import(dir: &std::path::Path) -> PathBuf {
     .expect("assessment");
     let bytes = exchange::export_json(&conn, a.id, &ExportOptions::default()).expect("export");
     let mut document: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-    let answers: Vec<_> = (0..999)
+    let answers: Vec<_> = (0..34_000)
         .map(|n| {
-            json!({"questionId": format!("unknown-{n}"), "level": 1, "rationale": "x".repeat(5000),
+            json!({"questionId": format!("unknown-{n}"), "level": 1, "rationale": "",
                    "confidence": null, "targetLevel": null, "carriedForward": false,
                    "updatedAt": "2026-04-01T09:30:00.000Z"})
         })
