@@ -19,8 +19,13 @@ pub(super) fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
     let io = |e| Error::io(format!("Could not read the import file {label}"), e);
     let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "a folder"
+        } else {
+            "a special file (such as a pipe or a device)"
+        };
         return Err(Error::InvalidInput(format!(
-            "{label} is a folder, not a file. Choose a Yardstick JSON export to import."
+            "{label} is {what}, not a file. Choose a Yardstick JSON export to import."
         )));
     }
     refuse_size(label, metadata.len())?;

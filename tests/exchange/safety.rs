@@ -225,3 +225,25 @@ fn a_file_name_that_exports_also_imports() {
     let imported = exchange::import_json_file(&mine.conn, &file, &ImportOptions::default());
     assert!(imported.is_ok(), "{imported:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_offered_for_import_is_refused_without_being_opened() {
+    let db = new_db();
+    let fifo = db.dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = exchange::import_json_file(&db.conn, &fifo, &ImportOptions::default());
+        let _ = tx.send(result.map(|_| ()).map_err(|e| e.to_string()));
+    });
+    // Opening a FIFO waits for a writer that never comes.
+    let result = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the import does not hang");
+    let message = result.unwrap_err();
+    assert!(message.contains("special file"), "{message}");
+}

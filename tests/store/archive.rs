@@ -99,9 +99,18 @@ fn damaged_truncated_and_hostile_archives_change_nothing() {
     let no_database = out.path().join("empty.ysbackup");
     raw_archive(&no_database, &[("checklists/a.toml", b"x")]);
     let bad_database = out.path().join("bad-db.ysbackup");
+    // An archive whose database is refused must not have added its evidence files either.
+    let extra: &[u8] = b"a file the live evidence folder does not have";
+    let extra_name = format!(
+        "evidence/{}",
+        yardstick::store::snapshots::sha256_hex(extra)
+    );
     raw_archive(
         &bad_database,
-        &[("database.sqlite3", b"not a database at all")],
+        &[
+            ("database.sqlite3", b"not a database at all"),
+            (&extra_name, extra),
+        ],
     );
 
     db.conn
