@@ -117,6 +117,55 @@ pub fn restore(conn: &mut Connection, source: &Path) -> Result<PathBuf> {
     Ok(safety_copy)
 }
 
+/// Restores `source` into the database file at `live` when that file cannot be opened at all
+/// (damaged, or from a newer Yardstick), so a restore is always possible. `source` is checked
+/// as for [`restore`]; the unusable file and its companion files are then moved aside as the
+/// safety copy, never deleted. A file at `live` that is not Yardstick's is left alone.
+pub fn restore_unopenable(live: &Path, source: &Path) -> Result<PathBuf> {
+    if is_database_or_companion(live, source) {
+        return Err(Error::InvalidInput(format!(
+            "{} is the database being restored, so there is nothing to restore. Choose a backup file.",
+            source.display()
+        )));
+    }
+    if !matches!(
+        super::identify::identify(live),
+        Ok(super::identify::Identity::Yardstick(_))
+    ) {
+        return Err(Error::InvalidInput(format!(
+            "{} is not a Yardstick database, so Yardstick has left it alone and restored nothing. Choose a different database file to restore into.",
+            live.display()
+        )));
+    }
+    let candidate = candidate::prepare(source, &crate::paths::data_dir_for(live))?;
+    let safety_copy = free_safety_copy_name(live);
+    let moved = |from: &Path, to: &Path| {
+        fs::rename(from, to).map_err(|e| {
+            Error::io(
+                format!("Could not move {} aside before restoring", from.display()),
+                e,
+            )
+        })
+    };
+    moved(live, &safety_copy)?;
+    for suffix in crate::files::DATABASE_COMPANIONS {
+        let companion = sibling(live, suffix);
+        if companion.exists() {
+            moved(&companion, &sibling(&safety_copy, suffix))?;
+        }
+    }
+    super::identify::read_only(&candidate.path)
+        .and_then(|src| src.backup(MAIN_DB, live, None))
+        .map_err(|e| {
+            Error::Internal(format!(
+                "Restoring from {} failed: {e}. The database it was to replace is kept in {}.",
+                source.display(),
+                safety_copy.display()
+            ))
+        })?;
+    Ok(safety_copy)
+}
+
 /// `<database>.before-restore-<UTC time>.bak`, with `-2`, `-3`… added if that name is taken.
 fn free_safety_copy_name(live: &Path) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");

@@ -111,3 +111,61 @@ fn exports_reports_and_backups_onto_the_database_are_refused() {
         "the database still works, unchanged"
     );
 }
+
+#[test]
+fn a_database_that_no_longer_opens_can_still_be_restored_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    ok(&db, &["example-data"]);
+    let backup = dir.path().join("all.ysbackup");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    // A database this version cannot open (here: marked as from a newer Yardstick).
+    yardstick::store::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    assert!(!yardstick(&db, &["list"]).status.success());
+    // Before, restore needed the database to open first, so nothing could rescue it.
+    let said = ok(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(said.contains("kept in"), "{said}");
+    assert_eq!(
+        ok(&db, &["list"]).lines().count(),
+        4,
+        "header and three years"
+    );
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.contains("before-restore") && name.ends_with(".bak")
+        })
+        .collect();
+    // Its -wal and -shm files, if any, travel with it under the same name.
+    assert_eq!(kept.len(), 1, "the unusable file is kept, not deleted");
+}
+
+#[test]
+fn restore_leaves_another_programs_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    ok(&db, &["example-data"]);
+    let backup = dir.path().join("all.ysbackup");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    let other = dir.path().join("other.sqlite3");
+    yardstick::store::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (text TEXT);")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let out = yardstick(&other, &["restore", backup.to_str().unwrap()]);
+    assert!(
+        !out.status.success(),
+        "nothing is restored over a file that is not ours"
+    );
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        before,
+        "and it is not changed"
+    );
+}

@@ -91,7 +91,10 @@ pub enum StoreCommand {
 }
 
 pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
-    let mut conn = store::open(db_path)?;
+    if let StoreCommand::Restore { file } = &command {
+        return restore(db_path, file);
+    }
+    let conn = store::open(db_path)?;
     match command {
         StoreCommand::ExampleData => {
             for id in yardstick::example_data::load_example_data(&conn)? {
@@ -171,21 +174,28 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
                 file.display()
             );
         }
-        StoreCommand::Restore { file } => {
-            let kept = if archive::is_archive(&file) {
-                archive::restore_archive(&mut conn, &file)?
-            } else {
-                backup::restore(&mut conn, &file)?
-            };
-            println!(
-                "Restored {} from {}. The data it replaced is kept in {}.",
-                db_path.display(),
-                file.display(),
-                kept.display()
-            );
-        }
+        StoreCommand::Restore { file } => restore(db_path, &file)?,
         StoreCommand::CrashWriter { id, start, count } => crash_writer(&conn, id, start, count)?,
     }
+    Ok(())
+}
+
+/// Restores from a backup archive or a database copy. A database that no longer opens can
+/// still be restored into: that is when a restore is needed most.
+fn restore(db_path: &Path, file: &Path) -> Result<()> {
+    let archive = archive::is_archive(file);
+    let kept = match store::open(db_path) {
+        Ok(mut conn) if archive => archive::restore_archive(&mut conn, file)?,
+        Ok(mut conn) => backup::restore(&mut conn, file)?,
+        Err(_) if archive => archive::restore_archive_unopenable(db_path, file)?,
+        Err(_) => backup::restore_unopenable(db_path, file)?,
+    };
+    println!(
+        "Restored {} from {}. The data it replaced is kept in {}.",
+        db_path.display(),
+        file.display(),
+        kept.display()
+    );
     Ok(())
 }
 

@@ -69,7 +69,23 @@ pub fn write_archive(conn: &Connection, destination: &Path, reason: &str) -> Res
 /// was kept. Hashes and the database are checked before anything is replaced.
 pub fn restore_archive(conn: &mut Connection, source: &Path) -> Result<PathBuf> {
     let live = live_path(conn)?;
-    let data_dir = crate::paths::data_dir_for(&live);
+    restore_archive_with(&live, source, |database| backup::restore(conn, database))
+}
+
+/// As [`restore_archive`], into the database file at `live` when it cannot be opened at all
+/// (see [`backup::restore_unopenable`]).
+pub fn restore_archive_unopenable(live: &Path, source: &Path) -> Result<PathBuf> {
+    restore_archive_with(live, source, |database| {
+        backup::restore_unopenable(live, database)
+    })
+}
+
+fn restore_archive_with(
+    live: &Path,
+    source: &Path,
+    restore_database: impl FnOnce(&Path) -> Result<PathBuf>,
+) -> Result<PathBuf> {
+    let data_dir = crate::paths::data_dir_for(live);
     let manifest = read_manifest(source)?;
     contents::check_entries(source, &manifest)?;
     let scratch = Scratch::new(&data_dir)?;
@@ -80,7 +96,7 @@ pub fn restore_archive(conn: &mut Connection, source: &Path) -> Result<PathBuf> 
     container::extract(source, &manifest, |entry| Some(scratch.0.join(&entry.path)))?;
     // The database goes first because it is checked first: a backup whose database is
     // refused must not have added anything to the folders either.
-    let kept = backup::restore(conn, &scratch.0.join(DATABASE_ENTRY))?;
+    let kept = restore_database(&scratch.0.join(DATABASE_ENTRY))?;
     contents::add_evidence(&scratch.0.join("evidence"), &data_dir)?;
     contents::put_checklists(&scratch.0.join("checklists"), &data_dir)?;
     Ok(kept)
