@@ -145,14 +145,16 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             let a = assessments::finalise(&conn, id, &approver)?;
             println!(
                 "Assessment {id} ({}, {}) is final, approved by {approver}.",
-                a.organisation, a.period
+                clean(&a.organisation),
+                a.period
             );
         }
         StoreCommand::Reopen { id, reason } => {
             let a = assessments::reopen(&conn, id, &reason)?;
             println!(
                 "Assessment {id} ({}, {}) is a draft again.",
-                a.organisation, a.period
+                clean(&a.organisation),
+                a.period
             );
         }
         StoreCommand::Delete { id } => {
