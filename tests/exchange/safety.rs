@@ -11,7 +11,7 @@ use yardstick::store::organisations::{self, OrganisationKind};
 use yardstick::ErrorKind;
 
 use crate::common::{dump, example_db, export, new_db, write_json, Db};
-use crate::hostile_files::checklist_with_questions;
+use crate::hostile_files::{checklist_with_questions, snapshot_dir};
 
 /// An export of a draft whose checklist has `questions` questions.
 fn big_export(questions: usize) -> Value {
@@ -39,12 +39,27 @@ fn answer(question_id: &str) -> Value {
            "targetLevel": null, "carriedForward": false, "updatedAt": "2026-04-01T09:30:00.000Z"})
 }
 
+/// Imports `document` and expects a refusal that leaves every file of the data folder (the
+/// database, the evidence folder, the checklists folder) byte for byte as it was.
 fn refused(db: &Db, document: &Value, name: &str) -> String {
-    let file = write_json(db.dir.path(), name, document);
+    let offered = tempfile::tempdir().unwrap();
+    let file = write_json(offered.path(), name, document);
+    let checklists = db.dir.path().join("checklists");
+    std::fs::create_dir_all(&checklists).unwrap();
+    std::fs::write(checklists.join("mine.toml"), "id = \"mine\"\n").unwrap();
+    db.conn
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
     let before = dump(&db.conn);
+    let bytes = snapshot_dir(db.dir.path());
     let error = exchange::import_json_file(&db.conn, &file, &ImportOptions::default()).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidInput, "{error}");
     assert_eq!(before, dump(&db.conn), "a refused import changes nothing");
+    assert_eq!(
+        bytes,
+        snapshot_dir(db.dir.path()),
+        "not one byte of the data folder changed"
+    );
     error.to_string()
 }
 

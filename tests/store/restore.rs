@@ -139,6 +139,12 @@ fn hostile_restore_files_are_refused_and_leave_every_file_byte_for_byte_unchange
     let attached = db.dir.path().join("minutes.txt");
     std::fs::write(&attached, b"minutes").unwrap();
     evidence::add_file(&db.conn, a.id, PROMOTION, &attached, "").unwrap();
+    std::fs::create_dir_all(db.dir.path().join("checklists")).unwrap();
+    std::fs::write(
+        db.dir.path().join("checklists/mine.toml"),
+        "id = \"mine\"\n",
+    )
+    .unwrap();
     let offered = tempfile::tempdir().unwrap();
     let files = hostile_files(offered.path(), &db.conn);
     // A checkpoint now, so the comparison is not upset by SQLite tidying its own WAL.
