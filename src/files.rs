@@ -40,6 +40,88 @@ pub fn suggested_name(organisation: &str, period: &str, extension: &str) -> Stri
         .collect()
 }
 
+/// Why `name` is not a plain file name, if it is not. The one rule for the names of attached
+/// files and archived checklists: applied when a file is attached, exported, imported or
+/// restored, so a name that leaves the app always comes back in.
+pub fn unsafe_file_name(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some("it is empty")
+    } else if name.contains(['/', '\\']) {
+        Some("it contains a folder separator")
+    } else if name == "." || name == ".." {
+        Some("it names a folder")
+    } else if name.chars().any(char::is_control) {
+        Some("it contains control characters")
+    } else if name.len() > 255 {
+        Some("it is longer than 255 bytes")
+    } else if name.contains(':') {
+        Some("it contains a colon, which names a drive or stream on Windows")
+    } else if name != name.trim() {
+        Some("it starts or ends with a space")
+    } else {
+        None
+    }
+}
+
+/// A name that passes [`unsafe_file_name`], made from `name`: its last path component,
+/// without control characters or colons, trimmed and cut to 100 characters.
+pub fn plain_file_name(name: &str) -> String {
+    let last = name
+        .rsplit(['/', '\\', ':'])
+        .find(|part| !part.trim().is_empty() && part.trim() != "." && part.trim() != "..")
+        .unwrap_or("attachment");
+    let clean: String = last.chars().filter(|c| !c.is_control()).take(100).collect();
+    match clean.trim() {
+        "" | "." | ".." => "attachment".to_string(),
+        trimmed => trimmed.to_string(),
+    }
+}
+
+/// The files SQLite keeps beside a database while it is open. Writing over any of them breaks
+/// every connection to the database, so none may be the target of a backup, export or report.
+pub const DATABASE_COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// Whether `target` is the database at `database` or one of its companion files, comparing
+/// real locations (so `./a/../db.sqlite3` or a link to it counts) even when `target` does not
+/// exist yet.
+pub fn is_database_or_companion(database: &Path, target: &Path) -> bool {
+    let (Some(database), Some(target)) = (resolved(database), resolved(target)) else {
+        return false;
+    };
+    std::iter::once(String::new())
+        .chain(DATABASE_COMPANIONS.iter().map(|s| s.to_string()))
+        .any(|suffix| {
+            let mut name = database.clone().into_os_string();
+            name.push(&suffix);
+            name == target.as_os_str()
+        })
+}
+
+/// Refuses to write `target` when it is the database or one of its companion files.
+pub fn refuse_database_target(database: &Path, target: &Path) -> Result<()> {
+    if is_database_or_companion(database, target) {
+        return Err(Error::InvalidInput(format!(
+            "{} is the database Yardstick is using (or a file SQLite keeps beside it), so nothing was written there. Choose a different file name.",
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The absolute, link-free form of `path`; for a file not yet there, its folder's real form
+/// joined with its name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +145,45 @@ mod tests {
         write_atomically(&path, b"%PDF-1.7").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.7");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_database_and_its_companions_are_recognised_even_before_they_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("y.sqlite3");
+        std::fs::write(&db, b"").unwrap();
+        // Writing over the -wal file corrupts what other connections see.
+        assert!(is_database_or_companion(
+            &db,
+            &dir.path().join("y.sqlite3-wal")
+        ));
+        assert!(is_database_or_companion(
+            &db,
+            &dir.path().join(".").join("y.sqlite3")
+        ));
+        assert!(!is_database_or_companion(
+            &db,
+            &dir.path().join("y.sqlite3.bak")
+        ));
+        assert!(refuse_database_target(&db, &db).is_err());
+    }
+
+    #[test]
+    fn every_name_made_plain_passes_the_one_rule() {
+        for name in [
+            "a\nb.pdf",
+            "../../etc/passwd",
+            "C:evil",
+            " x ",
+            "",
+            "..",
+            "\u{0}",
+        ] {
+            let plain = plain_file_name(name);
+            // A name that exports but will not import strands the file on one machine.
+            assert_eq!(unsafe_file_name(&plain), None, "{name:?} -> {plain:?}");
+        }
+        assert_eq!(plain_file_name("report.pdf"), "report.pdf");
     }
 
     #[test]

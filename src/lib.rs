@@ -12,5 +12,6 @@ pub mod paths;
 pub mod report;
 pub mod scoring;
 pub mod store;
+pub mod text;
 
 pub use error::{Error, ErrorKind, Field, Result};

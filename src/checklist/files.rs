@@ -93,14 +93,19 @@ fn load(path: &Path) -> Result<LoadedChecklist, Failure> {
 /// Reads at most one byte more than the limit, so a huge file (or one that grows while being
 /// read) is refused without loading it whole.
 fn read_text(path: &Path, label: &str) -> Result<String, Failure> {
-    let file = fs::File::open(path).map_err(Failure::Unreadable)?;
-    let metadata = file.metadata().map_err(Failure::Unreadable)?;
-    if metadata.is_dir() {
-        let message = "this is a folder, not a checklist file; name a .toml file instead";
+    // Looked at before opening: opening a FIFO waits for a writer that never comes.
+    let metadata = fs::metadata(path).map_err(Failure::Unreadable)?;
+    if !metadata.is_file() {
+        let message = if metadata.is_dir() {
+            "this is a folder, not a checklist file; name a .toml file instead"
+        } else {
+            "this is a special file (such as a pipe or a device), not a checklist file; name a .toml file instead"
+        };
         return Err(Failure::Invalid(ValidationReport::single(
             label, 1, 1, message,
         )));
     }
+    let file = fs::File::open(path).map_err(Failure::Unreadable)?;
     if metadata.len() > MAX_FILE_BYTES as u64 {
         return Err(Failure::Invalid(too_big(label, metadata.len())));
     }
@@ -191,8 +196,11 @@ enum Clash {
 /// Two different files claiming the same id and version would make stored results
 /// ambiguous, so the later one is refused.
 fn clash(loaded: &[LoadedChecklist], new: &LoadedChecklist) -> Clash {
+    // Versions are compared as numbers, as "the newest" is: "01.0" is "1.0" and "1", so a
+    // user file written that way clashes with the built-in one rather than shadowing it.
     let same = |c: &&LoadedChecklist| {
-        c.checklist.id == new.checklist.id && c.checklist.version == new.checklist.version
+        c.checklist.id == new.checklist.id
+            && version::compare(&c.checklist.version, &new.checklist.version).is_eq()
     };
     match loaded.iter().find(same) {
         None => Clash::None,

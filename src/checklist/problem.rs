@@ -91,24 +91,48 @@ impl From<ValidationReport> for crate::Error {
 /// The 1-based line and column of a byte offset in `text`. A leading byte-order mark is not
 /// counted as a column, because editors do not show it.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let this_line = &before[line_start..];
-    let this_line = this_line.strip_prefix('\u{feff}').unwrap_or(this_line);
-    (line, this_line.chars().count() + 1)
+    locate_sorted(text, &[offset])[0]
 }
 
-/// Gathers problems while a file is read and checked, turning byte spans into lines and
-/// columns as they are recorded.
+/// Lines and columns of ascending byte offsets, found in one pass over `text`, so a file with
+/// thousands of problems is located in time proportional to its length, not length × problems.
+fn locate_sorted(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let (mut line, mut column, mut position) = (1, 1, 0);
+    let mut found = Vec::with_capacity(offsets.len());
+    for &offset in offsets {
+        let mut offset = offset.min(text.len()).max(position);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        for (at, ch) in text[position..offset].char_indices() {
+            if ch == '\n' {
+                line += 1;
+                column = 1;
+            } else if !(ch == '\u{feff}' && position + at == 0) {
+                column += 1;
+            }
+        }
+        position = offset;
+        found.push((line, column));
+    }
+    found
+}
+
+/// How many problems a report lists; the rest are counted in one closing line, so a file
+/// built to fail every rule gives a short answer quickly.
+pub const MAX_LISTED_PROBLEMS: usize = 50;
+
+/// The longest message kept for one problem; a longer one (quoting a huge value) is cut.
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// Gathers problems while a file is read and checked. Only byte offsets are kept while
+/// checking; lines and columns are worked out once, in order, when the report is made.
 pub(crate) struct Collector<'t> {
     file: &'t str,
     text: &'t str,
-    problems: Vec<(usize, Problem)>,
+    problems: Vec<(usize, String)>,
+    /// Problems found beyond those kept.
+    dropped: usize,
 }
 
 impl<'t> Collector<'t> {
@@ -117,19 +141,24 @@ impl<'t> Collector<'t> {
             file,
             text,
             problems: Vec::new(),
+            dropped: 0,
         }
     }
 
     /// Records a problem at the start of `span`.
     pub(crate) fn at(&mut self, span: &Range<usize>, message: impl Into<String>) {
-        let (line, column) = line_and_column(self.text, span.start);
-        let problem = Problem {
-            file: self.file.to_owned(),
-            line,
-            column,
-            message: message.into(),
-        };
-        self.problems.push((span.start, problem));
+        // Checks run in passes over the file, so the first problems found are not always the
+        // first in the file; keeping a generous multiple lets the report list those first.
+        if self.problems.len() >= MAX_LISTED_PROBLEMS * 20 {
+            self.dropped += 1;
+            return;
+        }
+        let mut message: String = message.into();
+        if let Some((cut, _)) = message.char_indices().nth(MAX_MESSAGE_CHARS) {
+            message.truncate(cut);
+            message.push('…');
+        }
+        self.problems.push((span.start, message));
     }
 
     /// The source text of `span`, for quoting in messages.
@@ -141,12 +170,35 @@ impl<'t> Collector<'t> {
         self.problems.is_empty()
     }
 
-    /// The report, problems in file order (ties keep the order they were found in).
+    /// The report, problems in file order (ties keep the order they were found in), at most
+    /// [`MAX_LISTED_PROBLEMS`] of them and then one saying how many more there are.
     pub(crate) fn into_report(mut self) -> ValidationReport {
         self.problems.sort_by_key(|(offset, _)| *offset);
-        ValidationReport {
-            problems: self.problems.into_iter().map(|(_, p)| p).collect(),
+        let more = self.problems.len().saturating_sub(MAX_LISTED_PROBLEMS) + self.dropped;
+        self.problems
+            .truncate(MAX_LISTED_PROBLEMS + usize::from(more > 0));
+        let offsets: Vec<usize> = self.problems.iter().map(|(offset, _)| *offset).collect();
+        let places = locate_sorted(self.text, &offsets);
+        let mut problems: Vec<Problem> = self
+            .problems
+            .into_iter()
+            .zip(places)
+            .map(|((_, message), (line, column))| Problem {
+                file: self.file.to_owned(),
+                line,
+                column,
+                message,
+            })
+            .collect();
+        if more > 0 {
+            if let Some(last) = problems.last_mut() {
+                last.message = format!(
+                    "and {more} more problem{}; fix the ones above and check the file again",
+                    if more == 1 { "" } else { "s" }
+                );
+            }
         }
+        ValidationReport { problems }
     }
 }
 

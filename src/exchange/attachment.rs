@@ -4,8 +4,8 @@
 
 use base64::Engine;
 
-use super::check::Problems;
 use super::format::FileDoc;
+use super::problems::Problems;
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate::MAX_ATTACHMENT_BYTES;
 
@@ -17,11 +17,11 @@ pub(super) fn check(
     file: &mut FileDoc,
 ) -> Option<(String, Vec<u8>)> {
     file.name = file.name.trim().to_string();
-    if let Some(why) = unsafe_name(&file.name) {
+    if let Some(why) = crate::files::unsafe_file_name(&file.name) {
         problems.add(format_args!("{path}.name"), format!(
             "\"{}\" is not a plain file name: {why}. An attachment name must not contain folders; rename it, e.g. to \"{}\".",
-            file.name.escape_debug(),
-            plain_name(&file.name)
+            crate::text::quoted(&file.name),
+            crate::files::plain_file_name(&file.name)
         ));
     }
     if file.size > MAX_ATTACHMENT_BYTES {
@@ -44,7 +44,7 @@ pub(super) fn check(
             format_args!("{path}.mediaType"),
             format!(
                 "\"{}\" is not a media type such as application/pdf.",
-                file.media_type.escape_debug()
+                crate::text::quoted(&file.media_type)
             ),
         );
     }
@@ -85,35 +85,4 @@ pub(super) fn check(
         return None;
     }
     Some((actual, bytes))
-}
-
-/// Why `name` is not a plain file name, if it is not.
-fn unsafe_name(name: &str) -> Option<&'static str> {
-    if name.is_empty() {
-        Some("it is empty")
-    } else if name.contains(['/', '\\']) {
-        Some("it contains a folder separator")
-    } else if name == "." || name == ".." {
-        Some("it names a folder")
-    } else if name.chars().any(char::is_control) {
-        Some("it contains control characters")
-    } else if name.len() > 255 {
-        Some("it is longer than 255 bytes")
-    } else if name.contains(':') {
-        Some("it contains a colon, which names a drive or stream on Windows")
-    } else {
-        None
-    }
-}
-
-/// The last component of a path-like name, as a suggestion.
-fn plain_name(name: &str) -> String {
-    let last = name
-        .rsplit(['/', '\\', ':'])
-        .find(|part| !part.is_empty() && *part != "." && *part != "..");
-    last.unwrap_or("attachment")
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect()
 }

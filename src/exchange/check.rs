@@ -10,9 +10,11 @@ use std::fmt::Display;
 
 use super::attachment;
 use super::format::*;
+use super::problems::{counts, Problems, Questions};
 use crate::checklist::{parse_checklist, Checklist};
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate;
+use crate::text::quoted;
 use crate::{Error, Field, Result};
 
 /// A document that passed every check, with what the writer needs beside it.
@@ -23,40 +25,8 @@ pub(super) struct Checked {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// How many problems a message lists before saying "and N more".
-const SHOWN_PROBLEMS: usize = 20;
-
-pub(super) struct Problems(Vec<String>);
-
-impl Problems {
-    pub(super) fn add(&mut self, path: impl Display, what: impl Display) {
-        self.0.push(format!("{path}: {what}"));
-    }
-
-    /// Runs a store rule and records its message (already written for the user) if it fails.
-    fn rule<T>(&mut self, path: impl Display, result: Result<T>) -> Option<T> {
-        result.map_err(|e| self.add(path, e)).ok()
-    }
-
-    fn into_result(self, label: &str) -> Result<()> {
-        if self.0.is_empty() {
-            return Ok(());
-        }
-        let count = self.0.len();
-        let mut list: Vec<String> = self.0.into_iter().take(SHOWN_PROBLEMS).collect();
-        if count > SHOWN_PROBLEMS {
-            list.push(format!("and {} more", count - SHOWN_PROBLEMS));
-        }
-        Err(Error::InvalidInput(format!(
-            "{label} cannot be imported: {count} problem{} found, and nothing was changed.\n  - {}",
-            if count == 1 { "" } else { "s" },
-            list.join("\n  - ")
-        )))
-    }
-}
-
 pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Checked> {
-    let mut problems = Problems(Vec::new());
+    let mut problems = Problems::new();
     organisation(&mut problems, &mut document.organisation);
     assessment(
         &mut problems,
@@ -66,16 +36,18 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
     let checklist = checklist(&mut problems, label, &document.checklist);
     let mut files = Vec::new();
     if let Some(checklist) = &checklist {
-        answers(&mut problems, checklist, &mut document.answers);
+        let questions = Questions::new(checklist);
+        counts(label, checklist, &document)?;
+        answers(&mut problems, &questions, checklist, &mut document.answers);
         for (index, item) in document.evidence.iter_mut().enumerate() {
             let path = format!("evidence[{index}]");
-            files.extend(evidence(&mut problems, &path, checklist, item));
+            files.extend(evidence(&mut problems, &path, &questions, item));
         }
         for (index, action) in document.actions.iter_mut().enumerate() {
             self::action(
                 &mut problems,
                 &format!("actions[{index}]"),
-                checklist,
+                &questions,
                 action,
             );
         }
@@ -92,15 +64,9 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
 /// An RFC 3339 time, rewritten in the store's form (UTC, milliseconds) so text order stays
 /// time order.
 fn timestamp(problems: &mut Problems, path: impl Display, value: &mut String) {
-    match chrono::DateTime::parse_from_rfc3339(value.trim()) {
-        Ok(time) => {
-            *value = time
-                .with_timezone(&chrono::Utc)
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        }
-        Err(_) => problems.add(path, format!(
-            "\"{value}\" is not a date and time. Write it in RFC 3339 form, e.g. 2026-04-01T09:30:00.000Z."
-        )),
+    match validate::timestamp(value) {
+        Ok(time) => *value = time,
+        Err(error) => problems.add(path, error),
     }
 }
 
@@ -118,7 +84,8 @@ fn organisation(problems: &mut Problems, organisation: &mut OrganisationDoc) {
             && code[1..].bytes().all(|b| b.is_ascii_digit());
         if !valid {
             problems.add("organisation.gssCode", format!(
-                "\"{code}\" is not a GSS code. It is a letter and eight digits, like E07000123, or null when not known."
+                "\"{}\" is not a GSS code. It is a letter and eight digits, like E07000123, or null when not known.",
+                quoted(code)
             ));
         }
     }
@@ -166,7 +133,7 @@ fn checklist(problems: &mut Problems, label: &str, doc: &ChecklistDoc) -> Option
     if actual != doc.sha256 {
         problems.add("checklist.sha256", format!(
             "the checklist text does not match its SHA-256 (the file says {}, the text gives {actual}). The checklist was changed after export; export the assessment again."
-        , doc.sha256));
+        , quoted(&doc.sha256)));
     }
     let checklist = match parse_checklist(&format!("{label}, checklist.source"), &doc.source) {
         Ok(checklist) => checklist,
@@ -185,27 +152,36 @@ fn checklist(problems: &mut Problems, label: &str, doc: &ChecklistDoc) -> Option
         if stated != real {
             problems.add(
                 format!("checklist.{field}"),
-                format!("says \"{stated}\" but the checklist text says \"{real}\"."),
+                format!(
+                    "says \"{}\" but the checklist text says \"{}\".",
+                    quoted(stated),
+                    quoted(real)
+                ),
             );
         }
     }
     Some(checklist)
 }
 
-fn question(problems: &mut Problems, path: impl Display, checklist: &Checklist, id: &str) {
-    if checklist.question(id).is_none() {
-        let ids: Vec<&str> = checklist.questions.iter().map(|q| q.id.as_str()).collect();
+fn question(problems: &mut Problems, path: impl Display, questions: &Questions, id: &str) {
+    if !questions.ids.contains(id) {
         problems.add(
             path,
-            format!(
-                "\"{id}\" is not a question of the checklist in this file. Its questions are: {}.",
-                ids.join(", ")
+            format_args!(
+                "\"{}\" is not a question of the checklist in this file. Its questions are: {}.",
+                quoted(id),
+                questions.listed
             ),
         );
     }
 }
 
-fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [AnswerDoc]) {
+fn answers(
+    problems: &mut Problems,
+    questions: &Questions,
+    checklist: &Checklist,
+    answers: &mut [AnswerDoc],
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let max = checklist.max_level();
     for (index, answer) in answers.iter_mut().enumerate() {
@@ -213,13 +189,13 @@ fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [Answer
         question(
             problems,
             format_args!("{path}.questionId"),
-            checklist,
+            questions,
             &answer.question_id,
         );
         if let Some(first) = seen.insert(answer.question_id.clone(), index) {
             problems.add(format_args!("{path}.questionId"), format!(
                 "\"{}\" is answered twice (also at answers[{first}]). Keep one answer per question.",
-                answer.question_id
+                quoted(&answer.question_id)
             ));
         }
         for (field, level) in [
@@ -249,13 +225,13 @@ fn answers(problems: &mut Problems, checklist: &Checklist, answers: &mut [Answer
 fn evidence(
     problems: &mut Problems,
     path: &str,
-    checklist: &Checklist,
+    questions: &Questions,
     item: &mut EvidenceDoc,
 ) -> Option<(String, Vec<u8>)> {
     question(
         problems,
         format_args!("{path}.questionId"),
-        checklist,
+        questions,
         &item.question_id,
     );
     timestamp(
@@ -302,7 +278,7 @@ fn evidence(
     }
 }
 
-fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &mut ActionDoc) {
+fn action(problems: &mut Problems, path: &str, questions: &Questions, action: &mut ActionDoc) {
     if let Some(title) = problems.rule(
         format_args!("{path}.title"),
         validate::required(Field::ActionTitle, &action.title),
@@ -330,7 +306,7 @@ fn action(problems: &mut Problems, path: &str, checklist: &Checklist, action: &m
         question(
             problems,
             format_args!("{path}.questionId"),
-            checklist,
+            questions,
             question_id,
         );
     }

@@ -140,7 +140,11 @@ fn action_doc(action: &Action) -> ActionDoc {
 fn evidence_doc(conn: &Connection, item: &Evidence, with_files: bool) -> Result<EvidenceDoc> {
     let file = match &item.file {
         Some(file) => Some(FileDoc {
-            name: file.name.clone(),
+            // Names stored before the one file-name rule may break it; send what import takes.
+            name: match crate::files::unsafe_file_name(&file.name) {
+                Some(_) => crate::files::plain_file_name(&file.name),
+                None => file.name.clone(),
+            },
             size: file.size,
             media_type: file.media_type.clone(),
             sha256: file.sha256.clone(),

@@ -58,7 +58,7 @@ fn write(
 ) -> Result<ImportOutcome> {
     let document = &checked.document;
     let period = document.assessment.period.clone();
-    let (existing, name, copy_of) = match target(tx, label, document, options.on_conflict)? {
+    let (existing, name, copy_of) = match target(tx, label, document, options)? {
         Target::Skip(existing_id) => {
             return Ok(ImportOutcome::Skipped {
                 existing_id,
@@ -74,7 +74,7 @@ fn write(
     };
     let organisation = match existing {
         Some(organisation) => organisation,
-        None => create_organisation(tx, &name, document)?,
+        None => create_organisation(tx, &name, document, options.as_peer)?,
     };
     let peer_source = options.as_peer.then_some(file_name);
     let id = insert_assessment(tx, organisation.id, checked, peer_source)?;
@@ -115,15 +115,24 @@ fn write(
     })
 }
 
+/// A peer's assessment is placed among peer organisations only, and the user's own among
+/// their own, so the two never share an organisation whatever the names.
 fn target(
     tx: &Connection,
     label: &str,
     document: &ExchangeDocument,
-    on_conflict: OnConflict,
+    options: &ImportOptions,
 ) -> Result<Target> {
     let name = &document.organisation.name;
     let period = &document.assessment.period;
-    let existing = organisations::find_by_name(tx, name)?;
+    let find = |name: &str| {
+        if options.as_peer {
+            organisations::find_peer_by_name(tx, name)
+        } else {
+            organisations::find_by_name(tx, name)
+        }
+    };
+    let existing = find(name)?;
     let clash = match &existing {
         Some(organisation) => assessment_for(tx, organisation.id, period)?,
         None => None,
@@ -135,11 +144,11 @@ fn target(
             copy_of: None,
         });
     };
-    match on_conflict {
+    match options.on_conflict {
         OnConflict::Skip => Ok(Target::Skip(existing_id)),
         OnConflict::Copy => Ok(Target::Into {
             existing: None,
-            name: copy_name(tx, name)?,
+            name: copy_name(name, find)?,
             copy_of: Some(existing_id),
         }),
         OnConflict::Refuse => Err(Error::Conflict(format!(
@@ -160,13 +169,13 @@ fn assessment_for(tx: &Connection, organisation_id: i64, period: &str) -> Result
 }
 
 /// "<name> (copy)", or "(copy 2)", "(copy 3)"… when that is taken too.
-fn copy_name(tx: &Connection, name: &str) -> Result<String> {
+fn copy_name(name: &str, find: impl Fn(&str) -> Result<Option<Organisation>>) -> Result<String> {
     for n in 1.. {
         let candidate = match n {
             1 => format!("{name} (copy)"),
             n => format!("{name} (copy {n})"),
         };
-        if organisations::find_by_name(tx, &candidate)?.is_none() {
+        if find(&candidate)?.is_none() {
             return Ok(candidate);
         }
     }
@@ -179,10 +188,16 @@ fn create_organisation(
     tx: &Connection,
     name: &str,
     document: &ExchangeDocument,
+    peer: bool,
 ) -> Result<Organisation> {
     let kind = document.organisation.kind;
     let kind = OrganisationKind::parse(kind.as_str()).unwrap_or(OrganisationKind::Other);
-    organisations::create_organisation(tx, name, kind, document.organisation.gss_code.as_deref())
+    let gss = document.organisation.gss_code.as_deref();
+    if peer {
+        organisations::create_peer_organisation(tx, name, kind, gss)
+    } else {
+        organisations::create_organisation(tx, name, kind, gss)
+    }
 }
 
 fn insert_assessment(

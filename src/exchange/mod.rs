@@ -13,6 +13,7 @@ mod csv;
 mod export;
 pub mod format;
 mod import;
+mod problems;
 mod read;
 
 use std::path::{Path, PathBuf};
@@ -56,7 +57,7 @@ impl ExportFormat {
 
 /// Writes assessment `id` to `out` in `format` and returns the paths written: for CSV, the
 /// answers file and then the actions file beside it (see [`csv_actions_path`]). Each file is
-/// written whole or not at all.
+/// written whole or not at all, and never over the database.
 pub fn export_to_file(
     conn: &Connection,
     id: i64,
@@ -67,6 +68,8 @@ pub fn export_to_file(
         ExportFormat::Csv => {
             let (answers, actions) = export_csv(conn, id)?;
             let actions_path = csv_actions_path(out);
+            crate::store::refuse_overwriting_database(conn, out)?;
+            crate::store::refuse_overwriting_database(conn, &actions_path)?;
             files::write_atomically(out, &answers)?;
             files::write_atomically(&actions_path, &actions)?;
             Ok(vec![out.to_path_buf(), actions_path])
@@ -75,6 +78,7 @@ pub fn export_to_file(
             let options = ExportOptions {
                 with_files: format == ExportFormat::JsonWithFiles,
             };
+            crate::store::refuse_overwriting_database(conn, out)?;
             files::write_atomically(out, &export_json(conn, id, &options)?)?;
             Ok(vec![out.to_path_buf()])
         }

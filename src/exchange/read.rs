@@ -19,8 +19,13 @@ pub(super) fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
     let io = |e| Error::io(format!("Could not read the import file {label}"), e);
     let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "a folder"
+        } else {
+            "a special file (such as a pipe or a device)"
+        };
         return Err(Error::InvalidInput(format!(
-            "{label} is a folder, not a file. Choose a Yardstick JSON export to import."
+            "{label} is {what}, not a file. Choose a Yardstick JSON export to import."
         )));
     }
     refuse_size(label, metadata.len())?;
@@ -53,6 +58,8 @@ struct Header {
 
 /// Parses `bytes` as a version-1 document, or says where and why it is not one.
 pub(super) fn parse(label: &str, bytes: &[u8]) -> Result<ExchangeDocument> {
+    // Windows editors save UTF-8 with a byte-order mark; JSON parsers refuse it, people should not.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     check_header(label, bytes)?;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let document: ExchangeDocument =

@@ -51,13 +51,14 @@ pub struct ReportRequest {
 }
 
 /// Builds the report of assessment `id`, renders it and writes it to `out` whole or not at
-/// all; returns the size of the PDF in bytes.
+/// all, and never over the database; returns the size of the PDF in bytes.
 pub fn export_pdf(
     conn: &Connection,
     id: i64,
     request: &ReportRequest,
     out: &Path,
 ) -> Result<usize> {
+    crate::store::refuse_overwriting_database(conn, out)?;
     let marking = match &request.protective_marking {
         Some(given) => given.trim().to_string(),
         None => settings::load(conn)?.protective_marking,

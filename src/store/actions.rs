@@ -159,6 +159,13 @@ pub fn add_action(conn: &Connection, assessment_id: i64, input: &ActionInput) ->
     write(conn, |tx| {
         assessments::ensure_draft(tx, assessment_id)?;
         let input = clean(tx, assessment_id, input)?;
+        validate::room_for(
+            tx,
+            "action",
+            assessment_id,
+            input.question_id.as_deref(),
+            validate::MAX_ACTIONS_PER_QUESTION,
+        )?;
         let at = now();
         tx.execute(
             "INSERT INTO action (assessment_id, question_id, title, owner, due_date, status, notes, created_at, updated_at)

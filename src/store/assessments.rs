@@ -334,12 +334,20 @@ pub fn reopen(conn: &Connection, id: i64, reason: &str) -> Result<Assessment> {
 
 /// Deletes a draft assessment with everything in it. A final one must be reopened first; a
 /// peer's can always be deleted, since it is only a copy kept for comparison.
+///
+/// A peer organisation left with no assessments goes too: it exists only to hold them.
 pub fn delete_assessment(conn: &Connection, id: i64) -> Result<()> {
     write(conn, |tx| {
-        if get_assessment(tx, id)?.peer_source.is_none() {
+        let assessment = get_assessment(tx, id)?;
+        if assessment.peer_source.is_none() {
             ensure_draft(tx, id)?;
         }
         tx.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM organisation WHERE id = ?1 AND peer = 1
+                AND NOT EXISTS (SELECT 1 FROM assessment WHERE organisation_id = ?1)",
+            [assessment.organisation_id],
+        )?;
         Ok(())
     })
 }

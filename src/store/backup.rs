@@ -1,7 +1,7 @@
 //! Backup and restore of the whole database through SQLite's online backup API. A backup is
 //! written under a temporary name and renamed into place only when complete and checked, so
-//! a backup file is never half-written. A restore first checks that the file is a sound
-//! Yardstick database no newer than this app, keeps a copy of the current database, and then
+//! a backup file is never half-written. A restore first checks the file in a scratch copy
+//! (see `candidate`), keeps the current database as a new timestamped safety copy, and then
 //! replaces the contents in one transaction, so a failure leaves the current data as it was.
 
 use std::fs::{self, File};
@@ -10,15 +10,16 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 
-use super::migrations::{self, APPLICATION_ID, SCHEMA_VERSION};
+use super::{candidate, migrations};
+use crate::files::is_database_or_companion;
 use crate::{Error, Result};
 
 /// Writes a complete copy of the open database to `destination`, replacing any file there.
 /// Attached evidence files are not inside the database; they stay in the evidence folder.
 pub fn backup(conn: &Connection, destination: &Path) -> Result<()> {
-    if database_path(conn).is_some_and(|live| same_file(&live, destination)) {
+    if database_path(conn).is_some_and(|live| is_database_or_companion(&live, destination)) {
         return Err(Error::InvalidInput(format!(
-            "{} is the database Yardstick is using. Choose a different file for the backup.",
+            "{} is the database Yardstick is using, or a file SQLite keeps beside it. Choose a different file for the backup.",
             destination.display()
         )));
     }
@@ -76,71 +77,112 @@ fn write_partial(conn: &Connection, partial: &Path) -> Result<()> {
         })
 }
 
-/// Checks that `source` is a sound Yardstick database this app can read, and returns its
-/// schema version. Nothing is written.
+/// Checks that `source` is a Yardstick database this app can restore, in a scratch copy in
+/// the system's temporary folder (see `candidate`), and returns its schema version. `source`
+/// and its folder are not changed.
 pub fn check_database_file(source: &Path) -> Result<i64> {
-    if !source.is_file() {
-        return Err(Error::NotFound(format!(
-            "There is no file at {}. Choose the backup file to restore.",
-            source.display()
-        )));
-    }
-    let not_yardstick = |detail: String| {
-        Error::InvalidInput(format!(
-            "{} is not a Yardstick database ({detail}). Choose a file made by Yardstick's backup. Nothing has been changed.",
-            source.display()
-        ))
-    };
-    let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| not_yardstick(e.to_string()))?;
-    let pragma = |name: &str| -> Result<i64> {
-        src.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))
-            .map_err(|e| not_yardstick(e.to_string()))
-    };
-    if pragma("application_id")? != i64::from(APPLICATION_ID) {
-        return Err(not_yardstick("it belongs to another program".into()));
-    }
-    let version = pragma("user_version")?;
-    if version > SCHEMA_VERSION {
-        return Err(Error::Conflict(format!(
-            "{} was written by a newer version of Yardstick (schema {version}; this version understands up to {SCHEMA_VERSION}). Install the newer Yardstick to restore it. Nothing has been changed.",
-            source.display()
-        )));
-    }
-    if version < 1 {
-        return Err(not_yardstick("it has no Yardstick tables".into()));
-    }
-    integrity(&src).map_err(|problem| {
-        Error::InvalidInput(format!(
-            "{} is damaged ({problem}), so it was not restored. Try an older backup. Nothing has been changed.",
-            source.display()
-        ))
-    })?;
-    Ok(version)
+    Ok(candidate::prepare(source, &std::env::temp_dir())?.version)
 }
 
-/// Replaces the whole open database with the backup at `source`. The current contents are
-/// first saved as `<database>.before-restore.bak`; the copy is one transaction, so it either
-/// completes or leaves the database untouched; an older backup is then upgraded as usual.
-pub fn restore(conn: &mut Connection, source: &Path) -> Result<()> {
-    check_database_file(source)?;
+/// Replaces the whole open database with the backup at `source`, and returns where the data
+/// it replaced was kept.
+///
+/// The backup is checked and upgraded in a scratch copy first, so a file that is damaged,
+/// foreign, empty or carries objects of its own is refused before anything is touched. The
+/// current data is then kept as a new safety copy, `<database>.before-restore-<time>.bak`,
+/// never written over an earlier one, so restoring one safety copy after another (or undoing a
+/// restore by restoring its safety copy) loses nothing. The copy into the live database is one
+/// transaction: it completes, or leaves the database as it was.
+pub fn restore(conn: &mut Connection, source: &Path) -> Result<PathBuf> {
     let live = database_path(conn).ok_or_else(|| {
         Error::InvalidInput(
             "This database is held in memory; restore into a database file instead.".into(),
         )
     })?;
-    if same_file(&live, source) {
+    if crate::files::is_database_or_companion(&live, source) {
         return Err(Error::InvalidInput(format!(
             "{} is the database Yardstick is using, so there is nothing to restore. Choose a backup file.",
             source.display()
         )));
     }
-    backup(conn, &sibling(&live, ".before-restore.bak"))?;
-    let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let candidate = candidate::prepare(source, &crate::paths::data_dir_for(&live))?;
+    let safety_copy = free_safety_copy_name(&live);
+    backup(conn, &safety_copy)?;
+    let src = Connection::open_with_flags(&candidate.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     copy_all(&src, conn, source)?;
     drop(src);
+    drop(candidate);
     conn.flush_prepared_statement_cache();
-    migrations::migrate(conn, &live)
+    migrations::migrate(conn, &live)?;
+    Ok(safety_copy)
+}
+
+/// Restores `source` into the database file at `live` when that file cannot be opened at all
+/// (damaged, or from a newer Yardstick), so a restore is always possible. `source` is checked
+/// as for [`restore`]; the unusable file and its companion files are then moved aside as the
+/// safety copy, never deleted. A file at `live` that is not Yardstick's is left alone.
+pub fn restore_unopenable(live: &Path, source: &Path) -> Result<PathBuf> {
+    if is_database_or_companion(live, source) {
+        return Err(Error::InvalidInput(format!(
+            "{} is the database being restored, so there is nothing to restore. Choose a backup file.",
+            source.display()
+        )));
+    }
+    if !matches!(
+        super::identify::identify(live),
+        Ok(super::identify::Identity::Yardstick(_))
+    ) {
+        return Err(Error::InvalidInput(format!(
+            "{} is not a Yardstick database, so Yardstick has left it alone and restored nothing. Choose a different database file to restore into.",
+            live.display()
+        )));
+    }
+    let candidate = candidate::prepare(source, &crate::paths::data_dir_for(live))?;
+    let safety_copy = free_safety_copy_name(live);
+    let moved = |from: &Path, to: &Path| {
+        fs::rename(from, to).map_err(|e| {
+            Error::io(
+                format!("Could not move {} aside before restoring", from.display()),
+                e,
+            )
+        })
+    };
+    moved(live, &safety_copy)?;
+    for suffix in crate::files::DATABASE_COMPANIONS {
+        let companion = sibling(live, suffix);
+        if companion.exists() {
+            moved(&companion, &sibling(&safety_copy, suffix))?;
+        }
+    }
+    super::identify::read_only(&candidate.path)
+        .and_then(|src| src.backup(MAIN_DB, live, None))
+        .map_err(|e| {
+            Error::Internal(format!(
+                "Restoring from {} failed: {e}. The database it was to replace is kept in {}.",
+                source.display(),
+                safety_copy.display()
+            ))
+        })?;
+    Ok(safety_copy)
+}
+
+/// `<database>.before-restore-<UTC time>.bak`, with `-2`, `-3`… added if that name is taken.
+fn free_safety_copy_name(live: &Path) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    (1..)
+        .map(|n| match n {
+            1 => sibling(live, &format!(".before-restore-{stamp}.bak")),
+            n => sibling(live, &format!(".before-restore-{stamp}-{n}.bak")),
+        })
+        .find(|path| fs::symlink_metadata(path).is_err())
+        .unwrap_or_else(|| sibling(live, ".before-restore.bak"))
+}
+
+pub(crate) fn unique_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default()
 }
 
 fn copy_all(src: &Connection, conn: &mut Connection, source: &Path) -> Result<()> {
@@ -178,11 +220,4 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     path.with_file_name(name)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

@@ -58,7 +58,9 @@ fn from_row(row: &Row, dir: Option<&Path>) -> rusqlite::Result<Evidence> {
             name: row.get(7)?,
             size: row.get(8)?,
             media_type: row.get(9)?,
-            missing: !dir.is_some_and(|d| evidence_files::path_of(d, &sha256).is_file()),
+            missing: !dir
+                .and_then(|d| evidence_files::path_of(d, &sha256))
+                .is_some_and(|path| is_regular_file(&path)),
             sha256,
         }),
         None => None,
@@ -274,7 +276,17 @@ pub fn stored_file_path(conn: &Connection, evidence_id: i64) -> Result<PathBuf> 
             dir.display()
         )));
     }
-    Ok(evidence_files::path_of(&dir, &file.sha256))
+    evidence_files::path_of(&dir, &file.sha256).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "The record of \"{}\" does not hold a real file hash, so it cannot be opened. Remove this evidence item and attach the file again.",
+            crate::text::quoted(&file.name)
+        ))
+    })
+}
+
+/// A regular file, not a link, folder or special file: only those are ours to read.
+fn is_regular_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
 struct Draft<'a> {
@@ -302,6 +314,13 @@ fn insert(
 ) -> Result<Evidence> {
     write(conn, |tx| {
         check_target(tx, assessment_id, question_id)?;
+        validate::room_for(
+            tx,
+            "evidence",
+            assessment_id,
+            Some(question_id),
+            validate::MAX_EVIDENCE_PER_QUESTION,
+        )?;
         let kind = match (draft.url, draft.file) {
             (Some(_), _) => "link",
             (_, Some(_)) => "file",

@@ -24,9 +24,10 @@ pub(crate) struct StoredFile {
 
 /// Copies `source` into `evidence_dir`, refusing files over the attachment limit.
 pub(crate) fn store_file(evidence_dir: &Path, source: &Path) -> Result<StoredFile> {
+    // The stored name follows the one file-name rule, so it exports and imports again.
     let name = source
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::files::plain_file_name(&n.to_string_lossy()))
         .ok_or_else(|| {
             Error::InvalidInput(format!(
                 "{} is not a file. Choose a file to attach.",
@@ -95,7 +96,12 @@ pub(crate) fn store_file(evidence_dir: &Path, source: &Path) -> Result<StoredFil
 /// under their hash unless that file is there already. Used by import, whose attachments
 /// arrive embedded in the exchange file rather than as files on disk.
 pub(crate) fn store_bytes(evidence_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
-    let target = path_of(evidence_dir, sha256);
+    let target = path_of(evidence_dir, sha256).ok_or_else(|| {
+        Error::Internal(format!(
+            "\"{}\" is not a SHA-256 hash.",
+            crate::text::quoted(sha256)
+        ))
+    })?;
     if target.is_file() {
         return Ok(());
     }
@@ -183,9 +189,19 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Where a stored file lives.
-pub(crate) fn path_of(evidence_dir: &Path, sha256: &str) -> PathBuf {
-    evidence_dir.join(sha256)
+/// Where a stored file lives, if `sha256` is a real hash. The hash comes from the database,
+/// which a restored or hand-edited file may have filled with a path such as `/etc/passwd`, so
+/// it is checked to be 64 lower-case hex digits before any path is built from it.
+pub(crate) fn path_of(evidence_dir: &Path, sha256: &str) -> Option<PathBuf> {
+    is_sha256_hex(sha256).then(|| evidence_dir.join(sha256))
+}
+
+/// 64 lower-case hexadecimal digits, the only form of hash Yardstick writes.
+pub(crate) fn is_sha256_hex(value: &str) -> bool {
+    value.len() == 64
+        && value
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The media type from the file name's extension: enough for the UI to pick an icon and for

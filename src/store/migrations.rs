@@ -11,6 +11,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_peer.sql"),
+    include_str!("migrations/0003_peer_organisations.sql"),
 ];
 
 /// The schema version this build of Yardstick writes.
@@ -40,20 +41,71 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if current > 0 {
         backup_before_upgrade(conn, path, current)?;
     }
+    // A migration that rebuilds a table must not cascade deletes into the tables that point
+    // at it, so foreign keys are off while migrations run (it cannot change inside a
+    // transaction) and checked in full before the upgrade commits.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = apply(conn, path, current);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn apply(conn: &mut Connection, path: &Path, current: i64) -> Result<()> {
+    let failed = |version: usize, detail: String| {
+        Error::Internal(format!(
+            "Upgrading the database {} to schema {version} failed: {detail}. Nothing was changed.",
+            path.display()
+        ))
+    };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql).map_err(|e| {
-            Error::Internal(format!(
-                "Upgrading the database {} to schema {} failed: {e}. Nothing was changed.",
-                path.display(),
-                index + 1
-            ))
-        })?;
+        tx.execute_batch(sql)
+            .map_err(|e| failed(index + 1, e.to_string()))?;
+    }
+    let broken: i64 = tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| {
+        row.get(0)
+    })?;
+    if broken > 0 {
+        return Err(failed(
+            MIGRATIONS.len(),
+            format!("{broken} row(s) would point at records that are not there"),
+        ));
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+/// One schema object as `sqlite_master` records it: type, name, table and SQL text.
+pub(crate) type SchemaObject = (String, String, String, Option<String>);
+
+/// Every schema object of `conn`, in a fixed order, for comparing one database's structure
+/// with another's. SQLite's statistics tables are left out: `ANALYZE` may add them to any
+/// database and they hold no data of ours.
+pub(crate) fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut statement = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master
+          WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+    })?;
+    rows.collect()
+}
+
+/// The schema a database made by Yardstick has at `version`, built by applying the shipped
+/// migrations to an empty database in memory, so it can never drift from what the app writes.
+pub(crate) fn schema_at(version: i64) -> Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(version.clamp(0, SCHEMA_VERSION) as usize)
+    {
+        conn.execute_batch(sql)?;
+    }
+    Ok(schema_of(&conn)?)
 }
 
 /// A database at version 0 that already holds tables belongs to some other program.

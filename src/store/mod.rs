@@ -5,13 +5,16 @@
 
 pub mod actions;
 pub mod answers;
+pub mod archive;
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+mod candidate;
 mod carry;
 pub mod detail;
 pub mod evidence;
 pub(crate) mod evidence_files;
+pub(crate) mod identify;
 pub mod organisations;
 pub mod settings;
 pub mod snapshots;
@@ -30,9 +33,15 @@ use crate::{Error, Result};
 pub use detail::{load_assessment, AssessmentDetail};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 
+/// How long a writer waits for another to finish before giving up: long enough that two
+/// windows, the CLI and an automatic backup taking turns never see a failure.
+pub const BUSY_TIMEOUT_MS: u32 = 60_000;
+
 /// Opens (creating if needed) the database at `path`, sets the pragmas and applies pending
-/// migrations.
+/// migrations. The file is identified first, read-only, so another program's file is refused
+/// exactly as it was.
 pub fn open(path: &Path) -> Result<Connection> {
+    identify::identify(path)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
             Error::io(
@@ -56,12 +65,13 @@ pub fn open(path: &Path) -> Result<Connection> {
 }
 
 fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    // The wait comes first so that switching to WAL also waits for a busy writer.
+    conn.busy_timeout(std::time::Duration::from_millis(u64::from(BUSY_TIMEOUT_MS)))?;
     // WAL with synchronous=FULL: a write the UI reported as saved survives a crash or power cut.
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA synchronous = FULL;",
     )
 }
 
@@ -78,6 +88,15 @@ fn not_a_database(path: &Path, error: rusqlite::Error) -> Error {
 pub fn evidence_dir(conn: &Connection) -> Option<PathBuf> {
     let path = conn.path().filter(|p| !p.is_empty())?;
     Some(crate::paths::data_dir_for(Path::new(path)).join("evidence"))
+}
+
+/// Refuses to write `target` when it is this connection's database or a file SQLite keeps
+/// beside it: every export and report checks this first, so none can replace the data.
+pub fn refuse_overwriting_database(conn: &Connection, target: &Path) -> Result<()> {
+    match conn.path().filter(|p| !p.is_empty()) {
+        Some(database) => crate::files::refuse_database_target(Path::new(database), target),
+        None => Ok(()),
+    }
 }
 
 /// The current time as stored in every `*_at` column: RFC 3339 in UTC with milliseconds, so

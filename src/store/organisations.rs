@@ -1,5 +1,8 @@
 //! Organisations: the councils (or other bodies) that assessments belong to. A shared-service
-//! lead may keep several in one database, so names are unique regardless of case.
+//! lead may keep several in one database, so names are unique regardless of case. A peer
+//! council whose assessment was imported for comparison gets a peer organisation of its own,
+//! apart from the user's even when the names match, so a peer's assessment never joins the
+//! user's history; the functions here that look organisations up by name see only the user's.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -175,20 +178,60 @@ pub fn get_organisation(conn: &Connection, id: i64) -> Result<Organisation> {
     })
 }
 
-/// The organisation with this name, ignoring case and surrounding spaces.
+/// The user's own organisation with this name, ignoring case and surrounding spaces.
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Organisation>> {
+    find(conn, name, false)
+}
+
+/// The peer organisation with this name, ignoring case and surrounding spaces.
+pub(crate) fn find_peer_by_name(conn: &Connection, name: &str) -> Result<Option<Organisation>> {
+    find(conn, name, true)
+}
+
+fn find(conn: &Connection, name: &str, peer: bool) -> Result<Option<Organisation>> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM organisation WHERE name = ?1"),
-            [name.trim()],
+            &format!("SELECT {COLUMNS} FROM organisation WHERE name = ?1 AND peer = ?2"),
+            params![name.trim(), peer],
             from_row,
         )
         .optional()?)
 }
 
+/// Creates a peer organisation, for a peer council's imported assessment. Its name may match
+/// one of the user's own organisations; the two stay apart.
+pub(crate) fn create_peer_organisation(
+    conn: &Connection,
+    name: &str,
+    kind: OrganisationKind,
+    gss: Option<&str>,
+) -> Result<Organisation> {
+    let name = validate::required(Field::OrganisationName, name)?;
+    let gss = gss_code(gss)?;
+    write(conn, |tx| {
+        let at = now();
+        tx.execute(
+            "INSERT INTO organisation (name, kind, gss_code, peer, created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)",
+            params![name, kind.as_str(), gss, at],
+        )?;
+        get_organisation(tx, tx.last_insert_rowid())
+    })
+}
+
+/// Whether organisation `id` is a peer's.
+pub(crate) fn is_peer(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(
+        conn.query_row("SELECT peer FROM organisation WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?,
+    )
+}
+
+/// The user's own organisations, by name; peers' are reached through their assessments.
 pub fn list_organisations(conn: &Connection) -> Result<Vec<Organisation>> {
-    let mut statement =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM organisation ORDER BY name"))?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM organisation WHERE peer = 0 ORDER BY name"
+    ))?;
     let rows = statement.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
@@ -205,7 +248,8 @@ pub fn update_organisation(
     let gss = gss_code(gss)?;
     write(conn, |tx| {
         get_organisation(tx, id)?;
-        if find_by_name(tx, &name)?.is_some_and(|other| other.id != id) {
+        let peer = is_peer(tx, id)?;
+        if find(tx, &name, peer)?.is_some_and(|other| other.id != id) {
             return Err(Error::Conflict(format!(
                 "There is already an organisation called \"{name}\". Choose a different name."
             ))

@@ -5,6 +5,9 @@
 mod broken_files;
 mod builtin;
 mod cli;
+mod hostile;
+#[path = "../support/hostile.rs"]
+mod hostile_files;
 mod user_files;
 
 use std::path::PathBuf;

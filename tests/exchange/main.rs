@@ -7,8 +7,11 @@ mod cli;
 mod common;
 mod csv;
 mod hostile;
+#[path = "../support/hostile.rs"]
+mod hostile_files;
 mod peer;
 mod roundtrip;
 #[path = "../support/cli.rs"]
 mod run_cli;
+mod safety;
 mod schema;

@@ -51,7 +51,7 @@ fn a_backup_restores_the_database_as_it_was() {
     )
     .unwrap();
     assessment(&db.conn, "Another Council", "2026/27");
-    backup::restore(&mut db.conn, &file).unwrap();
+    let kept = backup::restore(&mut db.conn, &file).unwrap();
 
     // The point of a backup: after restoring, the data is exactly what was backed up.
     assert_eq!(level(&db.conn, a.id), Some(2));
@@ -61,11 +61,8 @@ fn a_backup_restores_the_database_as_it_was() {
         "later additions are gone"
     );
     assert!(
-        db.dir
-            .path()
-            .join("yardstick.sqlite3.before-restore.bak")
-            .is_file(),
-        "the replaced data is kept in case the wrong file was chosen"
+        kept.is_file() && kept.parent() == Some(db.dir.path()),
+        "the replaced data is kept beside the database in case the wrong file was chosen"
     );
     drop(db.conn);
     let reopened = store::open(&db.path).unwrap();

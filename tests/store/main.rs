@@ -4,13 +4,17 @@
 
 mod common;
 
+mod archive;
 mod backup;
 mod cli;
+mod cli_safety;
 mod crash;
 mod evidence;
+mod hostile;
 mod lifecycle;
 mod limits;
 mod migrations;
 mod organisations;
+mod restore;
 #[path = "../support/cli.rs"]
 mod run_cli;

@@ -177,3 +177,63 @@ fn a_new_database_is_marked_as_yardstick_and_uses_durable_settings() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+#[test]
+fn schema_3_moves_a_peers_assessment_out_of_my_own_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("yardstick.sqlite3");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v2.sqlite3");
+    std::fs::copy(&fixture, &path).unwrap();
+    // What schema 2 allowed: a peer's file with my council's name landed in my organisation,
+    // and an organisation made by a peer import held only peers' assessments.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id,
+                                     question_count, created_at, updated_at, peer_source)
+             SELECT organisation_id, '2030/31', '', 'draft', checklist_snapshot_id, question_count,
+                    created_at, updated_at, 'peer.json' FROM assessment ORDER BY id LIMIT 1;
+             UPDATE assessment SET previous_id = last_insert_rowid() WHERE period = '2025/26';
+             INSERT INTO organisation (name, kind, created_at, updated_at)
+             VALUES ('Peer Only Council', 'other', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id,
+                                     question_count, created_at, updated_at, peer_source)
+             SELECT (SELECT id FROM organisation WHERE name = 'Peer Only Council'), '2024/25', '',
+                    'draft', checklist_snapshot_id, question_count, created_at, updated_at, 'only.json'
+               FROM assessment ORDER BY id LIMIT 1;",
+        )
+        .unwrap();
+    let conn = store::open(&path).unwrap();
+    let own = store::organisations::find_by_name(&conn, "Example District Council")
+        .unwrap()
+        .expect("my organisation survives");
+    let mine = assessments::list_for_organisation(&conn, own.id).unwrap();
+    // The peer's must leave my history, or it becomes my "previous year".
+    assert_eq!(mine.len(), 3, "only my own three years remain mine");
+    assert!(
+        mine.iter().all(|a| !a.peer),
+        "no peer's assessment in my organisation"
+    );
+    let summaries = assessments::list_summaries(&conn).unwrap();
+    assert_eq!(summaries.len(), 5, "no assessment is lost in the move");
+    let peer = summaries.iter().find(|s| s.period == "2030/31").unwrap();
+    assert_ne!(
+        peer.organisation_id, own.id,
+        "it moved to a peer organisation"
+    );
+    assert_eq!(
+        peer.organisation, "Example District Council",
+        "keeping its name"
+    );
+    assert!(
+        mine.iter().all(|a| a.previous_id != Some(peer.id)),
+        "none of mine counts the peer's as its previous year"
+    );
+    assert!(
+        store::organisations::find_by_name(&conn, "Peer Only Council")
+            .unwrap()
+            .is_none(),
+        "an organisation made by a peer import is a peer's, not mine"
+    );
+    assert_eq!(backup::integrity(&conn), Ok(()));
+}

@@ -42,11 +42,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("yardstick: {}", error.full_text());
+            eprintln!(
+                "yardstick: {}",
+                yardstick::text::for_terminal(&error.full_text(), true)
+            );
             if let Some(hint) = error.field().and_then(option_hint) {
                 eprintln!("{hint}");
             }
@@ -69,6 +73,24 @@ fn option_hint(field: Field) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// `yardstick show 3 | head` closes the pipe before everything is printed, and Rust's
+/// `println!` then panics. The reader chose to stop reading: end quietly, as other tools do.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("Broken pipe") || message.contains("os error 232") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 fn run(cli: Cli) -> Result<(), yardstick::Error> {

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use yardstick::store::answers::{self, AnswerInput, Confidence};
 use yardstick::store::assessments;
 use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
-use yardstick::store::{self, backup, snapshots, AssessmentDetail, Connection};
+use yardstick::store::{self, archive, backup, snapshots, AssessmentDetail, Connection};
 use yardstick::{Error, Result};
 
 #[derive(Subcommand)]
@@ -69,10 +69,13 @@ pub enum StoreCommand {
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
-    /// Write a copy of the whole database to FILE.
+    /// Delete one assessment with everything in it (a final one must be reopened first; a
+    /// peer's imported copy can always be deleted).
+    Delete { id: i64 },
+    /// Write the whole database, its evidence files and your checklists to one FILE.
     Backup { file: PathBuf },
-    /// Replace the whole database with the backup in FILE (the current one is kept as
-    /// <database>.before-restore.bak).
+    /// Replace the whole database with the backup in FILE, a backup archive or a database
+    /// copy (the current one is kept as <database>.before-restore-<time>.bak).
     Restore { file: PathBuf },
     /// Test helper: save answers in a loop, printing each after it commits.
     #[command(hide = true)]
@@ -87,7 +90,10 @@ pub enum StoreCommand {
 }
 
 pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
-    let mut conn = store::open(db_path)?;
+    if let StoreCommand::Restore { file } = &command {
+        return restore(db_path, file);
+    }
+    let conn = store::open(db_path)?;
     match command {
         StoreCommand::ExampleData => {
             for id in yardstick::example_data::load_example_data(&conn)? {
@@ -138,26 +144,59 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             let a = assessments::finalise(&conn, id, &approver)?;
             println!(
                 "Assessment {id} ({}, {}) is final, approved by {approver}.",
-                a.organisation, a.period
+                clean(&a.organisation),
+                a.period
             );
         }
         StoreCommand::Reopen { id, reason } => {
             let a = assessments::reopen(&conn, id, &reason)?;
             println!(
                 "Assessment {id} ({}, {}) is a draft again.",
-                a.organisation, a.period
+                clean(&a.organisation),
+                a.period
+            );
+        }
+        StoreCommand::Delete { id } => {
+            let a = assessments::get_assessment(&conn, id)?;
+            assessments::delete_assessment(&conn, id)?;
+            println!(
+                "Deleted assessment {id} ({}, {}).",
+                clean(&a.organisation),
+                a.period
             );
         }
         StoreCommand::Backup { file } => {
-            backup::backup(&conn, &file)?;
-            println!("Backed up {} to {}.", db_path.display(), file.display());
+            let manifest = archive::write_archive(&conn, &file, "manual")?;
+            let others = manifest.entries.len().saturating_sub(1);
+            println!(
+                "Backed up {} with {others} evidence and checklist file{} to {}.",
+                db_path.display(),
+                if others == 1 { "" } else { "s" },
+                file.display()
+            );
         }
-        StoreCommand::Restore { file } => {
-            backup::restore(&mut conn, &file)?;
-            println!("Restored {} from {}.", db_path.display(), file.display());
-        }
+        StoreCommand::Restore { file } => restore(db_path, &file)?,
         StoreCommand::CrashWriter { id, start, count } => crash_writer(&conn, id, start, count)?,
     }
+    Ok(())
+}
+
+/// Restores from a backup archive or a database copy. A database that no longer opens can
+/// still be restored into: that is when a restore is needed most.
+fn restore(db_path: &Path, file: &Path) -> Result<()> {
+    let archive = archive::is_archive(file);
+    let kept = match store::open(db_path) {
+        Ok(mut conn) if archive => archive::restore_archive(&mut conn, file)?,
+        Ok(mut conn) => backup::restore(&mut conn, file)?,
+        Err(_) if archive => archive::restore_archive_unopenable(db_path, file)?,
+        Err(_) => backup::restore_unopenable(db_path, file)?,
+    };
+    println!(
+        "Restored {} from {}. The data it replaced is kept in {}.",
+        db_path.display(),
+        file.display(),
+        kept.display()
+    );
     Ok(())
 }
 
@@ -197,9 +236,14 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
                 .overall_level
                 .map_or_else(|| "-".to_string(), |l| l.to_string());
             let answered = format!("{}/{}", s.answered, s.question_count);
+            // A peer's assessment may share my council's name; the mark tells them apart.
+            let organisation = match s.peer {
+                true => format!("{} (peer)", clean(&s.organisation)),
+                false => clean(&s.organisation),
+            };
             println!(
                 "{:>4}  {:<32}  {:<7}  {:<6}  {answered:>8}  {overall}",
-                s.id, s.organisation, s.period, s.status
+                s.id, organisation, s.period, s.status
             );
         }
     }
@@ -215,31 +259,34 @@ fn print_detail(detail: &AssessmentDetail) {
     println!(
         "Assessment {}: {}, {} ({})",
         a.id,
-        a.organisation,
+        clean(&a.organisation),
         a.period,
         a.status.as_str()
     );
     println!(
         "Checklist: {} version {}",
-        detail.checklist.title, detail.checklist.version
+        clean(&detail.checklist.title),
+        clean(&detail.checklist.version)
     );
     println!(
         "Assessor: {}",
         if a.assessor.is_empty() {
-            "not recorded"
+            "not recorded".to_string()
         } else {
-            &a.assessor
+            clean(&a.assessor)
         }
     );
     if let (Some(approver), Some(at)) = (&a.approver, &a.finalised_at) {
-        println!("Approved by {approver} on {at}");
+        println!("Approved by {} on {at}", clean(approver));
     }
     println!("Overall level: {}", label(detail.overall_level));
     for question in &detail.checklist.questions {
         let answer = detail.answers.iter().find(|x| x.question_id == question.id);
         println!(
             "\n{}. {} [{}]",
-            question.number, question.title, question.id
+            question.number,
+            clean(&question.title),
+            question.id
         );
         println!("   Level: {}", label(answer.and_then(|x| x.level)));
         if let Some(answer) = answer {
@@ -249,7 +296,7 @@ fn print_detail(detail: &AssessmentDetail) {
                 answer.confidence.map_or("not given", Confidence::as_str)
             );
             if !answer.rationale.is_empty() {
-                println!("   Rationale: {}", answer.rationale);
+                println!("   Rationale: {}", clean_lines(&answer.rationale));
             }
         }
         for item in detail
@@ -258,11 +305,11 @@ fn print_detail(detail: &AssessmentDetail) {
             .filter(|e| e.question_id == question.id)
         {
             let what = match (&item.url, &item.file) {
-                (Some(url), _) => format!("link {url}"),
+                (Some(url), _) => format!("link {}", clean(url)),
                 (_, Some(f)) if f.missing => {
-                    format!("file {} (MISSING from the evidence folder)", f.name)
+                    format!("file {} (MISSING from the evidence folder)", clean(&f.name))
                 }
-                (_, Some(f)) => format!("file {} ({} bytes)", f.name, f.size),
+                (_, Some(f)) => format!("file {} ({} bytes)", clean(&f.name), f.size),
                 _ => "note".to_string(),
             };
             println!(
@@ -270,7 +317,7 @@ fn print_detail(detail: &AssessmentDetail) {
                 if item.note.is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", item.note)
+                    format!(": {}", clean_lines(&item.note))
                 }
             );
         }
@@ -288,11 +335,11 @@ fn print_actions(detail: &AssessmentDetail, question_id: Option<&String>) {
     {
         println!(
             "   Action: {} (owner: {}, due: {}, {})",
-            action.title,
+            clean(&action.title),
             if action.owner.is_empty() {
-                "none"
+                "none".to_string()
             } else {
-                &action.owner
+                clean(&action.owner)
             },
             action.due_date.as_deref().unwrap_or("no date"),
             action.status.as_str()
@@ -325,6 +372,17 @@ fn crash_writer(conn: &Connection, id: i64, start: u64, count: u64) -> Result<()
             .map_err(|e| Error::io("Could not write to standard output", e))?;
     }
     Ok(())
+}
+
+/// Stored text made safe for a terminal: imported files can carry escape sequences that
+/// would clear the screen or fake output.
+fn clean(text: &str) -> String {
+    yardstick::text::for_terminal(text, false)
+}
+
+/// As [`clean`], keeping line breaks for text that has paragraphs.
+fn clean_lines(text: &str) -> String {
+    yardstick::text::for_terminal(text, true)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
