@@ -2,7 +2,8 @@
 //! [`build_report`] fills it from the store; [`render`] turns it into an A4 PDF with a pure
 //! function; [`priority`] is the rule that orders recommendations. The rest lays out pages:
 //! measured text wrapping, text flowing across pages, tables, the summary chart and the
-//! furniture repeated on every page.
+//! furniture repeated on every page. [`tags`] records the logical structure as pages are laid
+//! out, and [`structure`] writes it as the PDF's structure tree for assistive technology.
 
 mod build;
 mod chart;
@@ -17,7 +18,9 @@ mod pdf;
 pub mod priority;
 mod render;
 mod sections;
+mod structure;
 mod table;
+mod tags;
 mod trend;
 mod wrap;
 

@@ -5,6 +5,7 @@
 mod fixtures;
 mod from_store;
 mod poppler;
+mod structure;
 
 use std::path::Path;
 
