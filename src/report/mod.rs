@@ -25,6 +25,7 @@ mod trend;
 mod wrap;
 
 pub use build::{build_report, ReportOptions};
+pub use fonts::prepare as prepare_fonts;
 pub use model::*;
 pub use render::render;
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
 use yardstick::compare::{compare_assessments, CompareOptions};
-use yardstick::report::{build_report, render, ReportOptions};
+use yardstick::report::{build_report, prepare_fonts, render, ReportOptions};
 use yardstick::store::{self, settings};
 use yardstick::{Error, Result};
 
@@ -60,6 +60,10 @@ pub enum Format {
 }
 
 pub fn run(command: ReportCommand, db_path: &Path) -> Result<()> {
+    if matches!(command, ReportCommand::Report { .. }) {
+        // The typeface is parsed while the database is opened and the report read from it.
+        prepare_fonts();
+    }
     let conn = store::open(db_path)?;
     match command {
         ReportCommand::Compare { ids, format, peer } => {
