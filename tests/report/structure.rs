@@ -400,3 +400,31 @@ fn every_font_maps_its_glyphs_to_unicode() {
         assert_eq!(uni, "yes", "font without ToUnicode:\n{fonts}");
     }
 }
+
+#[test]
+fn a_table_header_repeated_on_later_pages_is_read_once() {
+    // The header row is drawn again on every page a table runs onto, for the eye; a screen
+    // reader should hear the column names once per table, not at every page break.
+    let report = fixtures::extreme();
+    let pdf = rendered(&report);
+    let lines = structure(&pdf);
+    let owner_headers = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| l.element.as_deref() == Some("TH") && text_under(&lines, *i) == "Owner")
+        .count();
+    let action_tables = report
+        .recommendations
+        .iter()
+        .chain(&report.overall_recommendation)
+        .filter(|r| !r.actions.is_empty())
+        .count();
+    assert_eq!(owner_headers, action_tables, "one Owner header per table");
+    let drawn = squash(&text(&pdf))
+        .matches("Action Owner Due Status")
+        .count();
+    assert!(
+        drawn > action_tables,
+        "the fixture must make action tables run over pages ({drawn} headers drawn)"
+    );
+}
