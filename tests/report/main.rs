@@ -6,6 +6,7 @@ mod fixtures;
 mod from_store;
 mod poppler;
 mod structure;
+mod tagged_file;
 
 use std::path::Path;
 
