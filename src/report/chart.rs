@@ -27,6 +27,33 @@ pub fn height(bars: usize) -> f32 {
 
 pub fn chart(flow: &mut Flow, bars: &[Bar], max_level: u8) {
     flow.ensure(height(bars.len()));
+    let bbox = [MARGIN_X, flow.y, CONTENT_W, height(bars.len())];
+    flow.figure(alt_text(bars, max_level), bbox, |flow| {
+        draw(flow, bars, max_level)
+    });
+}
+
+/// The chart's data in words, for those who cannot see it: "Promotion: level 2, target 3; …".
+pub fn alt_text(bars: &[Bar], max_level: u8) -> String {
+    let rows: Vec<String> = bars
+        .iter()
+        .map(|bar| {
+            let now = bar
+                .level
+                .map_or("not assessed".to_string(), |l| format!("level {l}"));
+            match bar.target {
+                Some(t) => format!("{}: {now}, target {t}", bar.label),
+                None => format!("{}: {now}, no target", bar.label),
+            }
+        })
+        .collect();
+    format!(
+        "Bar chart of the current level and the target of each question, on a scale of 0 to {max_level}. {}.",
+        rows.join("; ")
+    )
+}
+
+fn draw(flow: &mut Flow, bars: &[Bar], max_level: u8) {
     let max = f32::from(max_level.max(1));
     let x0 = MARGIN_X + LABEL_W;
     let unit = (CONTENT_W - LABEL_W - VALUE_W - 8.0) / max;
@@ -71,7 +98,7 @@ fn row(flow: &mut Flow, bar: &Bar, top: f32, (x0, unit): (f32, f32), max_level: 
         );
     }
     // Gridlines run through every row so a bar's end can be read against the scale.
-    let ops = flow.current();
+    let ops = flow.shapes();
     for level in 0..=max_level {
         let x = x0 + f32::from(level) * unit;
         push_rule(ops, (x, top), (x, top + ROW), 0.5, RULE);
@@ -89,7 +116,7 @@ fn row(flow: &mut Flow, bar: &Bar, top: f32, (x0, unit): (f32, f32), max_level: 
         }
     }
     if let Some(target) = bar.target {
-        target_marker(flow.current(), x0 + f32::from(target) * unit, top);
+        target_marker(flow.shapes(), x0 + f32::from(target) * unit, top);
     }
     let value = value_text(bar);
     let value_x = MARGIN_X + CONTENT_W - VALUE_W + 6.0;
@@ -129,9 +156,36 @@ fn legend(flow: &mut Flow) {
     let text = "Current level";
     flow.text(x, top, text, SMALL);
     x += flow.width(text, SMALL) + 16.0;
-    push_rule(flow.current(), (x, top + 1.0), (x, top + 13.0), 2.0, INK);
-    diamond(flow.current(), x, top + 2.5, 3.5);
+    push_rule(flow.shapes(), (x, top + 1.0), (x, top + 13.0), 2.0, INK);
+    diamond(flow.shapes(), x, top + 2.5, 3.5);
     x += 8.0;
     flow.text(x, top, "Target", SMALL);
     flow.y = top + SMALL.line_height() + 8.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_alternative_text_states_every_value_in_words() {
+        // A screen-reader user gets the chart only through this sentence.
+        let bars = [
+            Bar {
+                label: "1. Promotion".into(),
+                level: Some(2),
+                target: Some(3),
+            },
+            Bar {
+                label: "5. Assisted digital".into(),
+                level: None,
+                target: None,
+            },
+        ];
+        assert_eq!(
+            alt_text(&bars, 4),
+            "Bar chart of the current level and the target of each question, on a scale of 0 \
+             to 4. 1. Promotion: level 2, target 3; 5. Assisted digital: not assessed, no target."
+        );
+    }
 }

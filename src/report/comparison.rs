@@ -6,6 +6,7 @@ use super::layout::{Flow, BODY, CONTENT_W, H1, H3, MARGIN_X, SMALL};
 use super::model::{Comparison, ComparisonRow};
 use super::sections::{bullet, long_date};
 use super::table::{table, Cell, Column};
+use super::tags::Role;
 use super::trend;
 
 /// Shown where the question was not in that period's checklist version.
@@ -14,7 +15,13 @@ pub const NOT_IN_VERSION: &str = "×";
 pub const NOT_ASSESSED: &str = "–";
 
 pub fn comparison(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
-    flow.heading("Comparison with earlier assessments", H1, 80.0, Some(0));
+    flow.heading(
+        "Comparison with earlier assessments",
+        Role::H1,
+        H1,
+        80.0,
+        Some(0),
+    );
     if !comparison.summary.is_empty() {
         flow.paragraph(&comparison.summary, BODY.bold(), MARGIN_X, CONTENT_W);
         flow.y += 6.0;
@@ -33,7 +40,7 @@ pub fn comparison(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
     flow.y += 6.0;
     levels_table(flow, comparison);
     notes(flow, comparison);
-    flow.heading("Trend", H3, trend::first_row_height(), None);
+    flow.heading("Trend", Role::H2, H3, trend::first_row_height(), None);
     trend::chart(flow, comparison, max_level);
     actions(flow, comparison);
 }
@@ -130,17 +137,20 @@ fn notes(flow: &mut Flow, comparison: &Comparison) {
     }
     flow.heading(
         "Questions that changed between checklist versions",
+        Role::H2,
         H3,
         30.0,
         None,
     );
-    for note in notes {
-        bullet(flow, "•", &note, SMALL);
-    }
+    flow.tagged(Role::L, |flow| {
+        for note in notes {
+            bullet(flow, "•", &note, SMALL);
+        }
+    });
 }
 
 fn actions(flow: &mut Flow, comparison: &Comparison) {
-    flow.heading("Actions from earlier assessments", H3, 40.0, None);
+    flow.heading("Actions from earlier assessments", Role::H2, H3, 40.0, None);
     if comparison.actions.is_empty() {
         flow.paragraph(
             "No actions were recorded in the earlier assessments.",

@@ -2,13 +2,14 @@
 //! their evidence, and the method and scale used. The year-on-year comparison, which sits
 //! between them, is in [`super::comparison`].
 
-use super::layout::{Flow, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
+use super::layout::{Flow, Style, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
 use super::model::{Evidence, Finding, Report};
-use super::sections::{bullet, key_value, level_text, long_date};
+use super::sections::{item, key_values, level_text, long_date};
 use super::table::{table, Cell, Column};
+use super::tags::Role;
 
 pub fn findings(flow: &mut Flow, report: &Report) {
-    flow.heading("Findings", H1, 80.0, Some(0));
+    flow.heading("Findings", Role::H1, H1, 80.0, Some(0));
     if report.findings.is_empty() {
         flow.paragraph("The checklist has no questions.", BODY, MARGIN_X, CONTENT_W);
     }
@@ -20,74 +21,81 @@ pub fn findings(flow: &mut Flow, report: &Report) {
 fn one_finding(flow: &mut Flow, f: &Finding) {
     flow.heading(
         &format!("Question {}: {}", f.number, f.title),
+        Role::H2,
         H2,
         60.0,
         Some(1),
     );
     flow.paragraph(&f.question, BODY.colour(SECONDARY), MARGIN_X, CONTENT_W);
     flow.y += 6.0;
-    key_value(flow, "Level", &level_text(&f.level), 80.0);
-    key_value(
-        flow,
-        "Target",
-        &level_text(&f.target).replace("Not assessed", "Not set"),
-        80.0,
-    );
     let confidence = f
         .confidence
         .clone()
         .unwrap_or_else(|| "Not given".to_string());
-    key_value(flow, "Confidence", &confidence, 80.0);
+    let pairs = [
+        ("Level", level_text(&f.level)),
+        (
+            "Target",
+            level_text(&f.target).replace("Not assessed", "Not set"),
+        ),
+        ("Confidence", confidence),
+    ];
+    key_values(flow, &pairs, 80.0);
     if let (Some(level), Some(descriptor)) = (&f.level, &f.descriptor) {
         flow.heading(
             &format!("What level {} looks like", level.level),
+            Role::H3,
             H3,
             30.0,
             None,
         );
         flow.paragraph(descriptor, BODY, MARGIN_X, CONTENT_W);
     }
-    flow.heading("Rationale", H3, 30.0, None);
+    flow.heading("Rationale", Role::H3, H3, 30.0, None);
     let rationale = if f.rationale.trim().is_empty() {
         "None recorded yet."
     } else {
         &f.rationale
     };
     flow.paragraph(rationale, BODY, MARGIN_X, CONTENT_W);
-    flow.heading(&format!("Evidence ({})", f.evidence.len()), H3, 30.0, None);
+    let title = format!("Evidence ({})", f.evidence.len());
+    flow.heading(&title, Role::H3, H3, 30.0, None);
     if f.evidence.is_empty() {
         flow.paragraph("None recorded yet.", BODY, MARGIN_X, CONTENT_W);
+        return;
     }
-    for item in &f.evidence {
-        evidence(flow, item);
-    }
+    flow.tagged(Role::L, |flow| {
+        for one in &f.evidence {
+            evidence(flow, one);
+        }
+    });
 }
 
-fn evidence(flow: &mut Flow, item: &Evidence) {
-    match item {
-        Evidence::Note { text } => {
-            bullet(flow, "•", "Note", BODY.bold());
-            flow.paragraph(text, BODY, MARGIN_X + 18.0, CONTENT_W - 18.0);
-        }
+fn evidence(flow: &mut Flow, evidence: &Evidence) {
+    match evidence {
+        Evidence::Note { text } => item(flow, "•", "Note", BODY.bold(), |flow| {
+            indented(flow, text, BODY)
+        }),
         Evidence::Link { title, url } => {
-            bullet(flow, "•", &format!("Link: {title}"), BODY);
-            flow.paragraph(url, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
+            let text = format!("Link: {title}");
+            item(flow, "•", &text, BODY, |flow| indented(flow, url, SMALL));
         }
         Evidence::File { name, added } => {
-            bullet(
-                flow,
-                "•",
-                &format!("File: {name} (added {})", long_date(*added)),
-                BODY,
-            );
+            let text = format!("File: {name} (added {})", long_date(*added));
+            item(flow, "•", &text, BODY, |_| {});
         }
     }
     flow.y += 3.0;
 }
 
+/// A paragraph under a list item's first line, aligned with its text.
+fn indented(flow: &mut Flow, text: &str, style: Style) {
+    flow.paragraph(text, style, MARGIN_X + 18.0, CONTENT_W - 18.0);
+}
+
 pub fn method(flow: &mut Flow, report: &Report) {
     let method = &report.method;
-    flow.heading("Method and scale", H1, 80.0, Some(0));
+    flow.heading("Method and scale", Role::H1, H1, 80.0, Some(0));
     flow.paragraph(
         &format!(
             "This self-assessment uses the checklist “{}”, version {}.",
@@ -99,7 +107,7 @@ pub fn method(flow: &mut Flow, report: &Report) {
     );
     flow.y += 4.0;
     flow.paragraph(&method.source, BODY, MARGIN_X, CONTENT_W);
-    flow.heading("Where each question comes from", H3, 60.0, None);
+    flow.heading("Where each question comes from", Role::H2, H3, 60.0, None);
     let columns = [
         Column {
             header: "Question",
@@ -121,7 +129,7 @@ pub fn method(flow: &mut Flow, report: &Report) {
         })
         .collect();
     table(flow, &columns, &rows);
-    flow.heading("Maturity scale", H3, 60.0, None);
+    flow.heading("Maturity scale", Role::H2, H3, 60.0, None);
     let columns = [
         Column {
             header: "Level",

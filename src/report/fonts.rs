@@ -79,19 +79,39 @@ impl Fonts {
     }
 }
 
+static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+
 /// The two faces, parsed on first use and shared afterwards: parsing costs more than laying
-/// out a whole report, and the result never changes.
+/// out a whole report, and the result never changes. The faces are parsed side by side, as
+/// a one-off `yardstick report` process pays for this on every run.
 pub fn fonts() -> Result<&'static Fonts, Error> {
-    static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
+            let (regular, bold) = std::thread::scope(|scope| {
+                let bold = scope.spawn(|| Face::load(BOLD_TTF, "YSBOLD"));
+                let regular = Face::load(REGULAR_TTF, "YSREGU");
+                let bold = bold
+                    .join()
+                    .unwrap_or_else(|_| Err("the bold face could not be read".to_string()));
+                (regular, bold)
+            });
             Ok(Fonts {
-                regular: Face::load(REGULAR_TTF, "YSREGU")?,
-                bold: Face::load(BOLD_TTF, "YSBOLD")?,
+                regular: regular?,
+                bold: bold?,
             })
         })
         .as_ref()
         .map_err(|message| Error::Internal(format!("The PDF could not be made: {message}.")))
+}
+
+/// Starts parsing the faces in the background, so a caller that is about to render can
+/// read the database meanwhile. Rendering waits for the parse if it is still running.
+pub fn prepare() {
+    if FONTS.get().is_none() {
+        std::thread::spawn(|| {
+            let _ = fonts();
+        });
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! naming the organisation and period, "Page n of m", and for drafts a DRAFT tag in the
 //! header, so no page can be lifted out and passed off as final. The tag is a solid label
 //! rather than a diagonal watermark: watermark text is read out by screen readers and pasted
-//! into copied text in the middle of sentences.
+//! into copied text in the middle of sentences. All of it is marked as pagination
+//! artifacts, so it stays out of the document's structure and screen readers skip it.
 
 use printpdf::Op;
 
@@ -13,6 +14,7 @@ use super::layout::{
     WHITE,
 };
 use super::model::{Report, Status};
+use super::tags::{furniture, Furniture};
 
 const MARKING: Style = Style::new(9.5, true, INK);
 const HEADER_TOP: f32 = 36.0;
@@ -27,11 +29,19 @@ pub fn decorate(pages: Vec<Vec<Op>>, report: &Report, fonts: &Fonts) -> Vec<Vec<
         .map(|(i, content)| {
             let mut ops = Vec::with_capacity(content.len() + 64);
             ops.extend(content);
-            header(&mut ops, fonts, report, i == 0);
-            footer(&mut ops, fonts, report, i + 1, total);
+            furniture(Furniture::Header, &mut ops, |ops| {
+                header(ops, fonts, report, i == 0)
+            });
+            furniture(Furniture::Footer, &mut ops, |ops| {
+                footer(ops, fonts, report, i + 1, total)
+            });
             if let Some(marking) = &report.cover.protective_marking {
-                marking_line(&mut ops, fonts, marking, 12.0);
-                marking_line(&mut ops, fonts, marking, PAGE_H - 30.0);
+                furniture(Furniture::Header, &mut ops, |ops| {
+                    marking_line(ops, fonts, marking, 12.0)
+                });
+                furniture(Furniture::Footer, &mut ops, |ops| {
+                    marking_line(ops, fonts, marking, PAGE_H - 30.0)
+                });
             }
             ops
         })

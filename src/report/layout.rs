@@ -9,7 +9,8 @@ use printpdf::{
 };
 
 use super::fonts::{Face, Fonts};
-use super::wrap::wrap;
+use super::tags::{Owner, Role, Tags};
+use super::wrap::wrap_joinable;
 
 /// A4 in points.
 pub const PAGE_W: f32 = 595.28;
@@ -83,6 +84,8 @@ pub struct Flow<'f> {
     /// Distance from the top of the current page to where the next content starts.
     pub y: f32,
     pub outline: Vec<OutlineEntry>,
+    /// The structure being recorded alongside the drawing.
+    pub tags: Tags,
 }
 
 impl<'f> Flow<'f> {
@@ -92,12 +95,55 @@ impl<'f> Flow<'f> {
             pages: vec![Vec::new()],
             y: TOP,
             outline: Vec::new(),
+            tags: Tags::new(),
         }
     }
 
     pub fn new_page(&mut self) {
+        let last = self.pages.len() - 1;
+        self.tags.end(&mut self.pages[last]);
         self.pages.push(Vec::new());
         self.y = TOP;
+    }
+
+    /// Closes the last page's open marked content; the pages are complete after this.
+    pub fn finish(mut self) -> (Vec<Vec<Op>>, Vec<OutlineEntry>, Tags) {
+        let last = self.pages.len() - 1;
+        self.tags.end(&mut self.pages[last]);
+        (self.pages, self.outline, self.tags)
+    }
+
+    pub fn page(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    /// Runs `draw` inside a new structure element of `role`, returning what `draw` returns.
+    pub fn tagged<R>(&mut self, role: Role, draw: impl FnOnce(&mut Self) -> R) -> R {
+        self.tags.open(role);
+        let out = draw(self);
+        self.tags.close();
+        out
+    }
+
+    /// Runs `draw` as an artifact: drawn for the eye, skipped by assistive technology.
+    pub fn artifact(&mut self, draw: impl FnOnce(&mut Self)) {
+        self.tags.open_artifact();
+        draw(self);
+        self.tags.close();
+    }
+
+    /// Runs `draw` as one figure whose alternative text `alt` stands for everything drawn
+    /// in it; `bbox` is its box on the current page (left, top, width, height).
+    pub fn figure(&mut self, alt: String, bbox: [f32; 4], draw: impl FnOnce(&mut Self)) {
+        if let Owner::Element(id) = self.tags.open(Role::Figure) {
+            let [x, top, w, h] = bbox;
+            let page = self.page();
+            let element = self.tags.element_mut(id);
+            element.alt = Some(alt);
+            element.bbox = Some((page, [x, PAGE_H - top - h, x + w, PAGE_H - top]));
+        }
+        draw(self);
+        self.tags.close();
     }
 
     pub fn at_page_top(&self) -> bool {
@@ -134,33 +180,58 @@ impl<'f> Flow<'f> {
     pub fn lines(&self, text: &str, style: Style, width: f32) -> Vec<String> {
         let face = self.fonts.face(style.bold);
         let scale = style.size / 1000.0;
-        wrap(text, width, |c| face.advance(c) * scale)
+        wrap_joinable(text, width, |c| face.advance(c) * scale)
     }
 
     pub fn width(&self, text: &str, style: Style) -> f32 {
         self.fonts.face(style.bold).width(text, style.size)
     }
 
-    /// One line of text whose line box starts `top` points from the page top.
+    /// One line of text whose line box starts `top` points from the page top, belonging to
+    /// the innermost open structure element.
     pub fn text(&mut self, x: f32, top: f32, text: &str, style: Style) {
+        let owner = self.tags.text_owner();
+        self.text_of(owner, x, top, text, style);
+    }
+
+    /// One line of text belonging to `owner`, e.g. a table cell filled line by line.
+    pub fn text_of(&mut self, owner: Owner, x: f32, top: f32, text: &str, style: Style) {
         let face = self.fonts.face(style.bold);
-        let ops = self.current();
+        let page = self.page();
+        let ops = &mut self.pages[page];
+        self.tags.enter(owner, page, ops);
         push_text(ops, face, x, top, text, style);
     }
 
     /// Wrapped text that flows across pages line by line, so a long rationale continues on
-    /// the next page instead of being cut or pushed whole.
+    /// the next page instead of being cut or pushed whole. Tagged as a paragraph.
     pub fn paragraph(&mut self, text: &str, style: Style, x: f32, width: f32) {
+        self.block(Role::P, text, style, x, width);
+    }
+
+    /// Wrapped text as one structure element of `role`.
+    pub fn block(&mut self, role: Role, text: &str, style: Style, x: f32, width: f32) {
+        self.tags.open(role);
         for line in self.lines(text, style, width) {
             self.ensure(style.line_height());
             self.text(x, self.y, &line, style);
             self.y += style.line_height();
         }
+        self.tags.close();
     }
 
     /// A heading kept with at least `keep` points of what follows it, so it never sits alone
-    /// at the foot of a page. With `bookmark`, it also becomes an outline entry at that level.
-    pub fn heading(&mut self, text: &str, style: Style, keep: f32, bookmark: Option<u8>) {
+    /// at the foot of a page. `role` is its level in the structure (H1–H3, never skipping a
+    /// level, whatever size it is drawn at). With `bookmark`, it also becomes an outline
+    /// entry at that level.
+    pub fn heading(
+        &mut self,
+        text: &str,
+        role: Role,
+        style: Style,
+        keep: f32,
+        bookmark: Option<u8>,
+    ) {
         let lines = self.lines(text, style, CONTENT_W);
         let before = style.size * 0.9;
         let height = lines.len() as f32 * style.line_height() + before * 0.5;
@@ -169,25 +240,31 @@ impl<'f> Flow<'f> {
         if let Some(level) = bookmark {
             self.bookmark(text, level);
         }
-        for line in lines {
-            self.text(MARGIN_X, self.y, &line, style);
-            self.y += style.line_height();
-        }
+        self.tagged(role, |flow| {
+            for line in lines {
+                flow.text(MARGIN_X, flow.y, &line, style);
+                flow.y += style.line_height();
+            }
+        });
         self.y += before * 0.5;
     }
 
     pub fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
-        push_rect(self.current(), x, top, width, height, colour);
+        push_rect(self.shapes(), x, top, width, height, colour);
     }
 
     pub fn rule(&mut self, x1: f32, x2: f32, top: f32, thickness: f32, colour: Colour) {
-        push_rule(self.current(), (x1, top), (x2, top), thickness, colour);
+        push_rule(self.shapes(), (x1, top), (x2, top), thickness, colour);
     }
 
-    pub fn current(&mut self) -> &mut Vec<Op> {
-        // `pages` starts with one page and only grows.
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+    /// The current page's ops, ready for shapes: a figure's if one is open, else marked as
+    /// decoration.
+    pub fn shapes(&mut self) -> &mut Vec<Op> {
+        let owner = self.tags.shape_owner();
+        let page = self.page();
+        let ops = &mut self.pages[page];
+        self.tags.enter(owner, page, ops);
+        ops
     }
 }
 

@@ -2,7 +2,8 @@
 //! [`build_report`] fills it from the store; [`render`] turns it into an A4 PDF with a pure
 //! function, taking the order of recommendations from [`crate::scoring`]. The rest lays out pages:
 //! measured text wrapping, text flowing across pages, tables, the summary chart and the
-//! furniture repeated on every page.
+//! furniture repeated on every page. [`tags`] records the logical structure as pages are laid
+//! out, and [`structure`] writes it as the PDF's structure tree for assistive technology.
 
 mod build;
 mod chart;
@@ -16,7 +17,9 @@ pub mod model;
 mod pdf;
 mod render;
 mod sections;
+mod structure;
 mod table;
+mod tags;
 mod trend;
 mod wrap;
 
@@ -30,6 +33,7 @@ use crate::store::settings;
 use crate::Result;
 
 pub use build::{build_report, ReportOptions};
+pub use fonts::prepare as prepare_fonts;
 pub use model::*;
 pub use render::render;
 

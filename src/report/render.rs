@@ -32,6 +32,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     }
     flow.new_page();
     findings::method(&mut flow, report);
-    let pages = decorate(flow.pages, report, fonts);
-    pdf::write(pages, &flow.outline, report, fonts)
+    let (pages, outline, tags) = flow.finish();
+    let pages = decorate(pages, report, fonts);
+    pdf::write(pages, &outline, &tags, report, fonts)
 }

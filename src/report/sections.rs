@@ -7,6 +7,7 @@ use super::chart::{self, Bar};
 use super::layout::{Flow, Style, BLUE, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, PALE, SMALL, TITLE};
 use super::model::{Changes, LevelRef, Recommendation, Report, Status};
 use super::table::{table, Cell, Column};
+use super::tags::{Role, Scope};
 
 /// GOV.UK style dates: "4 May 2026".
 pub fn long_date(date: NaiveDate) -> String {
@@ -20,25 +21,40 @@ pub fn level_text(level: &Option<LevelRef>) -> String {
     }
 }
 
-/// A paragraph set off by a bullet, with the wrapped lines hanging under the text.
+/// A list item set off by a marker, with the wrapped lines hanging under the text. Call it
+/// inside a list (`flow.tagged(Role::L, ..)`), so a screen reader announces the count.
 pub fn bullet(flow: &mut Flow, marker: &str, text: &str, style: Style) {
-    flow.ensure(style.line_height());
-    flow.text(MARGIN_X + 4.0, flow.y, marker, style);
-    flow.paragraph(text, style, MARGIN_X + 18.0, CONTENT_W - 18.0);
+    item(flow, marker, text, style, |_| {});
+}
+
+/// A list item whose body goes on with whatever `more` draws under the text.
+pub fn item(flow: &mut Flow, marker: &str, text: &str, style: Style, more: impl FnOnce(&mut Flow)) {
+    flow.tagged(Role::LI, |flow| {
+        flow.ensure(style.line_height());
+        let top = flow.y;
+        flow.tagged(Role::Lbl, |flow| {
+            flow.text(MARGIN_X + 4.0, top, marker, style)
+        });
+        flow.tagged(Role::LBody, |flow| {
+            flow.paragraph(text, style, MARGIN_X + 18.0, CONTENT_W - 18.0);
+            more(flow);
+        });
+    });
 }
 
 pub fn cover(flow: &mut Flow, report: &Report) {
     let cover = &report.cover;
     flow.bookmark("Cover", 0);
     flow.y = 150.0;
-    flow.text(
-        MARGIN_X,
-        flow.y,
+    flow.paragraph(
         "DIGITAL BEST-PRACTICE SELF-ASSESSMENT",
         SMALL.bold().colour(BLUE),
+        MARGIN_X,
+        CONTENT_W,
     );
-    flow.y += 24.0;
-    flow.paragraph(&cover.organisation, TITLE, MARGIN_X, CONTENT_W);
+    flow.y = 150.0 + 24.0;
+    // The organisation is the cover's title, so headings start at H1 as PDF/UA asks.
+    flow.block(Role::H1, &cover.organisation, TITLE, MARGIN_X, CONTENT_W);
     flow.y += 4.0;
     flow.paragraph(
         &format!("Assessment for {}", cover.period),
@@ -75,9 +91,7 @@ pub fn cover(flow: &mut Flow, report: &Report) {
             .format("%-d %B %Y at %H:%M UTC")
             .to_string(),
     ));
-    for (label, value) in facts {
-        key_value(flow, label, &value, 110.0);
-    }
+    key_values(flow, &facts, 110.0);
 }
 
 fn status_panel(flow: &mut Flow, report: &Report) {
@@ -97,28 +111,42 @@ fn status_panel(flow: &mut Flow, report: &Report) {
     flow.fill_rect(MARGIN_X, flow.y, CONTENT_W, height, PALE);
     flow.fill_rect(MARGIN_X, flow.y, 4.0, height, BLUE);
     flow.y += 7.0;
-    flow.text(MARGIN_X + 14.0, flow.y, &format!("Status: {headline}"), H2);
+    flow.tagged(Role::P, |flow| {
+        flow.text(MARGIN_X + 14.0, flow.y, &format!("Status: {headline}"), H2)
+    });
     flow.y += H2.line_height();
-    for line in lines {
-        flow.text(MARGIN_X + 14.0, flow.y, &line, BODY);
-        flow.y += BODY.line_height();
-    }
+    flow.tagged(Role::P, |flow| {
+        for line in lines {
+            flow.text(MARGIN_X + 14.0, flow.y, &line, BODY);
+            flow.y += BODY.line_height();
+        }
+    });
     flow.y += 7.0;
 }
 
-/// A bold label with its value beside it, the value wrapping in its own column.
-pub fn key_value(flow: &mut Flow, label: &str, value: &str, label_w: f32) {
-    flow.ensure(BODY.line_height());
-    flow.text(MARGIN_X, flow.y, label, BODY.bold());
-    flow.paragraph(value, BODY, MARGIN_X + label_w, CONTENT_W - label_w);
-    flow.y += 2.0;
+/// Bold labels with their values beside them, each value wrapping in its own column. Tagged
+/// as a table whose labels are row headers, so "Level" is read with its value.
+pub fn key_values(flow: &mut Flow, pairs: &[(&str, String)], label_w: f32) {
+    flow.tagged(Role::Table, |flow| {
+        for (label, value) in pairs {
+            flow.tagged(Role::TR, |flow| {
+                flow.ensure(BODY.line_height());
+                let header = flow.tags.add_header(Scope::Row);
+                flow.text_of(header, MARGIN_X, flow.y, label, BODY.bold());
+                let x = MARGIN_X + label_w;
+                flow.block(Role::TD, value, BODY, x, CONTENT_W - label_w);
+            });
+            flow.y += 2.0;
+        }
+    });
 }
 
 pub fn summary(flow: &mut Flow, report: &Report) {
-    flow.heading("Executive summary", H1, 200.0, Some(0));
+    flow.heading("Executive summary", Role::H1, H1, 200.0, Some(0));
     overall(flow, report);
     flow.heading(
         "Level by question",
+        Role::H2,
         H3,
         chart::height(report.findings.len()),
         None,
@@ -173,13 +201,17 @@ fn top_three(flow: &mut Flow, report: &Report) {
     if report.recommendations.is_empty() {
         return;
     }
-    flow.heading("Top three recommendations", H3, 40.0, None);
-    for (i, rec) in report.recommendations.iter().take(3).enumerate() {
-        bullet(flow, &format!("{}.", i + 1), &rec.title, BODY.bold());
-        let detail = recommendation_context(rec);
-        flow.paragraph(&detail, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
-        flow.y += 3.0;
-    }
+    flow.heading("Top three recommendations", Role::H2, H3, 40.0, None);
+    flow.tagged(Role::L, |flow| {
+        for (i, rec) in report.recommendations.iter().take(3).enumerate() {
+            let marker = format!("{}.", i + 1);
+            item(flow, &marker, &rec.title, BODY.bold(), |flow| {
+                let detail = recommendation_context(rec);
+                flow.paragraph(&detail, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
+            });
+            flow.y += 3.0;
+        }
+    });
 }
 
 fn recommendation_context(rec: &Recommendation) -> String {
@@ -202,6 +234,7 @@ fn recommendation_context(rec: &Recommendation) -> String {
 fn since_previous(flow: &mut Flow, changes: &Changes) {
     flow.heading(
         &format!("Since {}", changes.previous_period),
+        Role::H2,
         H3,
         40.0,
         None,
@@ -225,23 +258,25 @@ fn since_previous(flow: &mut Flow, changes: &Changes) {
         .iter()
         .filter(|c| c.previous.is_some() && c.previous == c.current)
         .count();
-    for (marker, word, items) in [
-        ("↑", "Improved", moved(true)),
-        ("↓", "Declined", moved(false)),
-    ] {
-        let list = if items.is_empty() {
-            "none".to_string()
-        } else {
-            items.join(", ")
-        };
-        bullet(flow, marker, &format!("{word}: {list}."), BODY);
-    }
-    bullet(
-        flow,
-        "→",
-        &format!("Unchanged: {unchanged} of {}.", changes.questions.len()),
-        BODY,
-    );
+    flow.tagged(Role::L, |flow| {
+        for (marker, word, items) in [
+            ("↑", "Improved", moved(true)),
+            ("↓", "Declined", moved(false)),
+        ] {
+            let list = if items.is_empty() {
+                "none".to_string()
+            } else {
+                items.join(", ")
+            };
+            bullet(flow, marker, &format!("{word}: {list}."), BODY);
+        }
+        bullet(
+            flow,
+            "→",
+            &format!("Unchanged: {unchanged} of {}.", changes.questions.len()),
+            BODY,
+        );
+    });
 }
 
 /// The "since last year" paragraph: what a chief executive asks first, in one sentence.
@@ -278,7 +313,7 @@ fn since_sentence(changes: &Changes) -> String {
 }
 
 pub fn recommendations(flow: &mut Flow, report: &Report) {
-    flow.heading("Recommendations", H1, 80.0, Some(0));
+    flow.heading("Recommendations", Role::H1, H1, 80.0, Some(0));
     flow.paragraph(
         "In priority order: the largest gap between the current and the target level first, \
          then the questions the checklist weights most. The overall recommendation comes last.",
@@ -303,15 +338,15 @@ pub fn recommendations(flow: &mut Flow, report: &Report) {
 }
 
 fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation) {
-    flow.heading(heading, H2, 60.0, Some(1));
+    flow.heading(heading, Role::H2, H2, 60.0, Some(1));
     flow.paragraph(&recommendation_context(rec), SMALL, MARGIN_X, CONTENT_W);
     flow.y += 4.0;
     flow.paragraph(&rec.text, BODY, MARGIN_X, CONTENT_W);
     if !rec.reasoning.trim().is_empty() {
-        flow.heading("Why it matters", H3, 30.0, None);
+        flow.heading("Why it matters", Role::H3, H3, 30.0, None);
         flow.paragraph(&rec.reasoning, BODY, MARGIN_X, CONTENT_W);
     }
-    flow.heading("Actions", H3, 40.0, None);
+    flow.heading("Actions", Role::H3, H3, 40.0, None);
     if rec.actions.is_empty() {
         flow.paragraph("No actions recorded yet.", BODY, MARGIN_X, CONTENT_W);
         return;

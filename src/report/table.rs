@@ -1,8 +1,10 @@
 //! Ruled tables with a shaded header row. Rows are drawn line by line so that a cell holding a
 //! long text flows onto the next page like a paragraph, and the header is repeated at the top
 //! of every page the table continues on, so a reader never meets columns without names.
+//! Tagged as a table whose header cells name their columns.
 
 use super::layout::{Flow, Style, INK, MARGIN_X, PALE, RULE};
+use super::tags::{Owner, Role, Scope};
 
 const TEXT: Style = Style::new(9.0, false, INK);
 const PAD_X: f32 = 4.0;
@@ -36,49 +38,69 @@ impl Cell {
 }
 
 pub fn table(flow: &mut Flow, columns: &[Column], rows: &[Vec<Cell>]) {
-    let lh = TEXT.line_height();
-    // Header plus at least one line of the first row, or the header would be stranded.
-    flow.ensure(2.0 * (lh + 2.0 * PAD_Y));
-    header(flow, columns);
-    for row in rows {
-        let wrapped: Vec<Vec<String>> = columns
-            .iter()
-            .zip(row)
-            .map(|(column, cell)| flow.lines(&cell.text, style(cell), column.width - 2.0 * PAD_X))
-            .collect();
-        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        // Keep short rows whole; a long row may split, but not before its second line.
-        if flow.ensure(height.min(2) as f32 * lh + 2.0 * PAD_Y) {
-            header(flow, columns);
+    flow.tagged(Role::Table, |flow| {
+        let lh = TEXT.line_height();
+        // Header plus at least one line of the first row, or the header would be stranded.
+        flow.ensure(2.0 * (lh + 2.0 * PAD_Y));
+        header(flow, columns, true);
+        for row in rows {
+            flow.tagged(Role::TR, |flow| body_row(flow, columns, row));
         }
-        flow.y += PAD_Y;
-        for i in 0..height {
-            if flow.ensure(lh + PAD_Y) {
-                header(flow, columns);
-            }
-            let mut x = MARGIN_X;
-            for ((column, cell), lines) in columns.iter().zip(row).zip(&wrapped) {
-                if let Some(line) = lines.get(i) {
-                    flow.text(x + PAD_X, flow.y, line, style(cell));
-                }
-                x += column.width;
-            }
-            flow.y += lh;
-        }
-        flow.y += PAD_Y;
-        let right = MARGIN_X + total_width(columns);
-        flow.rule(MARGIN_X, right, flow.y, 0.5, RULE);
-    }
+    });
 }
 
-fn header(flow: &mut Flow, columns: &[Column]) {
+fn body_row(flow: &mut Flow, columns: &[Column], row: &[Cell]) {
+    let lh = TEXT.line_height();
+    let wrapped: Vec<Vec<String>> = columns
+        .iter()
+        .zip(row)
+        .map(|(column, cell)| flow.lines(&cell.text, style(cell), column.width - 2.0 * PAD_X))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    // Keep short rows whole; a long row may split, but not before its second line.
+    if flow.ensure(height.min(2) as f32 * lh + 2.0 * PAD_Y) {
+        header(flow, columns, false);
+    }
+    // Cells are filled line by line across the row, so each is made up front and owns
+    // its lines wherever they fall.
+    let cells: Vec<Owner> = row.iter().map(|_| flow.tags.add(Role::TD)).collect();
+    flow.y += PAD_Y;
+    for i in 0..height {
+        if flow.ensure(lh + PAD_Y) {
+            header(flow, columns, false);
+        }
+        let mut x = MARGIN_X;
+        for (((column, cell), lines), &owner) in columns.iter().zip(row).zip(&wrapped).zip(&cells) {
+            if let Some(line) = lines.get(i) {
+                flow.text_of(owner, x + PAD_X, flow.y, line, style(cell));
+            }
+            x += column.width;
+        }
+        flow.y += lh;
+    }
+    flow.y += PAD_Y;
+    let right = MARGIN_X + total_width(columns);
+    flow.rule(MARGIN_X, right, flow.y, 0.5, RULE);
+}
+
+/// The header row. Only its first drawing is structure; the copies on continuation pages
+/// are artifacts, so a screen reader does not hear the column names again mid-table.
+fn header(flow: &mut Flow, columns: &[Column], first: bool) {
     let height = TEXT.line_height() + 2.0 * PAD_Y;
     let right = MARGIN_X + total_width(columns);
     flow.fill_rect(MARGIN_X, flow.y, right - MARGIN_X, height, PALE);
-    let mut x = MARGIN_X;
-    for column in columns {
-        flow.text(x + PAD_X, flow.y + PAD_Y, column.header, TEXT.bold());
-        x += column.width;
+    let names = |flow: &mut Flow| {
+        let mut x = MARGIN_X;
+        for column in columns {
+            let owner = flow.tags.add_header(Scope::Column);
+            flow.text_of(owner, x + PAD_X, flow.y + PAD_Y, column.header, TEXT.bold());
+            x += column.width;
+        }
+    };
+    if first {
+        flow.tagged(Role::TR, names);
+    } else {
+        flow.artifact(names);
     }
     flow.y += height;
     flow.rule(MARGIN_X, right, flow.y, 1.0, INK);

@@ -3,7 +3,8 @@
 //! panel per question keeps seven or more lines from tangling into a chart no one can read.
 //! Meaning never rests on colour: every point has its value written above it, overall uses
 //! square markers and questions round ones, a gap in a line is marked with the same symbols
-//! as the table, and a legend says what each mark means.
+//! as the table, and a legend says what each mark means. Each panel is a figure whose
+//! alternative text reads its values out year by year.
 
 use printpdf::Op;
 
@@ -13,6 +14,7 @@ use super::layout::{
     SECONDARY, SMALL,
 };
 use super::model::Comparison;
+use super::tags::Role;
 
 const TITLE: Style = Style::new(8.5, true, INK);
 const TICK: Style = Style::new(7.0, false, SECONDARY);
@@ -52,10 +54,34 @@ pub fn chart(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
         let top = flow.y;
         for (i, panel) in pair.iter().enumerate() {
             let left = MARGIN_X + i as f32 * (PANEL_W + GAP);
-            draw(flow, panel, (left, top), &comparison.periods, max_level);
+            let alt = alt_text(panel, &comparison.periods);
+            flow.figure(alt, [left, top, PANEL_W, PANEL_H], |flow| {
+                draw(flow, panel, (left, top), &comparison.periods, max_level)
+            });
         }
         flow.y = top + PANEL_H;
     }
+}
+
+/// A panel's values in words: "1. Promotion, level by year: 2024/25 1, 2025/26 2."
+fn alt_text(panel: &Panel, periods: &[String]) -> String {
+    let values: Vec<String> = periods
+        .iter()
+        .zip(&panel.marks)
+        .map(|(period, mark)| match mark {
+            Mark::Value(_, text) => format!("{period} {text}"),
+            Mark::Missing(NOT_IN_VERSION) => {
+                format!("{period} not in that year's checklist version")
+            }
+            Mark::Missing(_) => format!("{period} not assessed"),
+        })
+        .collect();
+    let what = if panel.overall { "" } else { ", level" };
+    format!(
+        "Line chart of {}{what} by year: {}.",
+        panel.title,
+        values.join(", ")
+    )
 }
 
 fn panels(comparison: &Comparison) -> Vec<Panel> {
@@ -97,7 +123,7 @@ fn draw(flow: &mut Flow, panel: &Panel, (left, top): (f32, f32), periods: &[Stri
     for level in 0..=max {
         let y = bottom - f32::from(level) * unit;
         push_rule(
-            flow.current(),
+            flow.shapes(),
             (left + AXIS_W, y),
             (left + PANEL_W, y),
             0.5,
@@ -119,13 +145,13 @@ fn draw(flow: &mut Flow, panel: &Panel, (left, top): (f32, f32), periods: &[Stri
     // A line joins only neighbouring periods that both have a value: a gap is not a trend.
     for pair in points.windows(2) {
         if let [Some(a), Some(b)] = pair {
-            push_rule(flow.current(), *a, *b, 1.5, colour);
+            push_rule(flow.shapes(), *a, *b, 1.5, colour);
         }
     }
     for ((mark, point), &x) in panel.marks.iter().zip(&points).zip(&xs) {
         match (mark, point) {
             (Mark::Value(_, text), Some((x, y))) => {
-                marker(flow.current(), (*x, *y), panel.overall, colour);
+                marker(flow.shapes(), (*x, *y), panel.overall, colour);
                 centred(flow, *x, y - 6.0 - VALUE.line_height(), text, VALUE);
             }
             (Mark::Missing(symbol), _) => {
@@ -190,19 +216,22 @@ fn legend(flow: &mut Flow) {
     let top = flow.y;
     let mut x = MARGIN_X;
     let mid = top + SMALL.line_height() / 2.0;
-    marker(flow.current(), (x + 4.0, mid), true, INK);
-    x += 12.0;
-    let text = "Overall maturity, value to one decimal place";
-    flow.text(x, top, text, SMALL);
-    x += flow.width(text, SMALL) + 14.0;
-    marker(flow.current(), (x + 4.0, mid), false, BLUE);
-    x += 12.0;
-    flow.text(
-        x,
-        top,
-        "Level of the question, written above each point",
-        SMALL,
-    );
+    // The marks are drawn as decoration; the words beside them are read as one paragraph.
+    flow.tagged(Role::P, |flow| {
+        marker(flow.shapes(), (x + 4.0, mid), true, INK);
+        x += 12.0;
+        let text = "Overall maturity, value to one decimal place";
+        flow.text(x, top, text, SMALL);
+        x += flow.width(text, SMALL) + 14.0;
+        marker(flow.shapes(), (x + 4.0, mid), false, BLUE);
+        x += 12.0;
+        flow.text(
+            x,
+            top,
+            "Level of the question, written above each point",
+            SMALL,
+        );
+    });
     flow.y += SMALL.line_height();
     flow.paragraph(
         &format!(
@@ -213,4 +242,29 @@ fn legend(flow: &mut Flow) {
         CONTENT_W,
     );
     flow.y += 8.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panels_alternative_text_reads_every_year_including_gaps() {
+        // The panel is silent to a screen reader except for this sentence.
+        let panel = Panel {
+            title: "1. Promotion".into(),
+            overall: false,
+            marks: vec![
+                Mark::Missing(NOT_IN_VERSION),
+                Mark::Missing(NOT_ASSESSED),
+                Mark::Value(2.0, "2".into()),
+            ],
+        };
+        let periods = ["2024/25", "2025/26", "2026/27"].map(String::from);
+        assert_eq!(
+            alt_text(&panel, &periods),
+            "Line chart of 1. Promotion, level by year: 2024/25 not in that year's checklist \
+             version, 2025/26 not assessed, 2026/27 2."
+        );
+    }
 }

@@ -6,7 +6,22 @@
 
 /// Lines of `text` no wider than `max_width`, where `advance(c)` is the width of `c` in the
 /// same unit. Runs of spaces collapse to one; an empty input line gives an empty output line.
-pub fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<String> {
+/// A line that ends where the text had a space or a line break keeps one
+/// trailing space (invisible at the end of a line). A tagged paragraph's text is read back
+/// by joining its lines as drawn, so without it words either side of a break run together.
+pub fn wrap_joinable(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<String> {
+    let mut lines = broken(text, max_width, advance);
+    let last = lines.len().saturating_sub(1);
+    for (i, (line, at_space)) in lines.iter_mut().enumerate() {
+        if *at_space && i < last {
+            line.push(' ');
+        }
+    }
+    lines.into_iter().map(|(line, _)| line).collect()
+}
+
+/// The lines, each with whether it ended at a space or line break (not inside a word).
+fn broken(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<(String, bool)> {
     let space = advance(' ');
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -21,7 +36,7 @@ pub fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<St
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), true));
             }
             if word_width <= max_width {
                 line.push_str(word);
@@ -30,7 +45,7 @@ pub fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<St
                 width = break_long_word(word, max_width, &advance, &mut lines, &mut line);
             }
         }
-        lines.push(line);
+        lines.push((line, true));
     }
     lines
 }
@@ -41,7 +56,7 @@ fn break_long_word(
     word: &str,
     max_width: f32,
     advance: &impl Fn(char) -> f32,
-    lines: &mut Vec<String>,
+    lines: &mut Vec<(String, bool)>,
     line: &mut String,
 ) -> f32 {
     let mut width = 0.0;
@@ -50,7 +65,7 @@ fn break_long_word(
         // Always place at least one character per line, or a glyph wider than the line
         // would loop forever.
         if !line.is_empty() && width + w > max_width {
-            lines.push(std::mem::take(line));
+            lines.push((std::mem::take(line), false));
             width = 0.0;
         }
         line.push(c);
@@ -62,6 +77,14 @@ fn break_long_word(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines without the trailing spaces kept for reading back.
+    fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<String> {
+        broken(text, max_width, advance)
+            .into_iter()
+            .map(|(line, _)| line)
+            .collect()
+    }
 
     /// Every character one unit wide, so widths are character counts.
     fn mono(_: char) -> f32 {
@@ -112,6 +135,14 @@ mod tests {
     fn empty_text_is_one_empty_line_and_handles_welsh() {
         assert_eq!(wrap("", 10.0, mono), [""]);
         assert_eq!(wrap("Ynys Môn ŵŷ", 8.0, mono), ["Ynys Môn", "ŵŷ"]);
+    }
+
+    #[test]
+    fn joinable_lines_keep_the_space_they_broke_at_but_not_inside_a_word() {
+        // Read back as one string, "the quick" + "brown" must not become "quickbrown", and
+        // a URL broken mid-word must not gain a space.
+        let lines = wrap_joinable("the quick brown\nabcdefghij", 9.0, mono);
+        assert_eq!(lines, ["the quick ", "brown ", "abcdefghi", "j"]);
     }
 
     #[test]

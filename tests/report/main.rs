@@ -5,6 +5,8 @@
 mod fixtures;
 mod from_store;
 mod poppler;
+mod structure;
+mod tagged_file;
 
 use std::path::Path;
 

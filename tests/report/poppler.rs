@@ -39,6 +39,21 @@ pub fn tool(name: &str, args: &[&str], path: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// A tool with options but no output argument (`pdfinfo -struct-text`).
+pub fn tool_no_output_arg(name: &str, args: &[&str], path: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (poppler-utils) must be installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{name} rejected the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
 /// `pdfinfo` and `pdffonts` take no output argument.
 pub fn info_tool(name: &str, path: &Path) -> String {
     let out = Command::new(name)
