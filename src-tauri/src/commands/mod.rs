@@ -5,6 +5,7 @@ pub mod actions;
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod backup;
 pub mod checklists;
 pub mod compare;
 pub mod dto;

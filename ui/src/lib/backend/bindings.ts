@@ -55,6 +55,8 @@ peer: boolean,
  */
 peerSource: string | null, };
 
+export type SignedOff = { assessment: Assessment, backup: string | null, backupProblem: string | null, };
+
 export type AssessmentStatus = "draft" | "final";
 
 export type SnapshotInfo = { checklistId: string, version: string, sha256: string, };
@@ -358,3 +360,5 @@ export type ImportReport = { outcome: ImportOutcome, message: string, assessment
 
 /** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */
 export const MAX_COMPARED = 10;
+/** How many automatic backups are kept (the core's `archive::KEEP_AUTOMATIC`). */
+export const KEEP_AUTOMATIC_BACKUPS = 14;
