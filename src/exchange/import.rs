@@ -194,7 +194,7 @@ fn create_organisation(
     let kind = OrganisationKind::parse(kind.as_str()).unwrap_or(OrganisationKind::Other);
     let gss = document.organisation.gss_code.as_deref();
     if peer {
-        organisations::create_peer_organisation(tx, name, kind, gss)
+        organisations::create(tx, name, kind, gss, true)
     } else {
         organisations::create_organisation(tx, name, kind, gss)
     }

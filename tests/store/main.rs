@@ -11,6 +11,8 @@ mod cli_safety;
 mod crash;
 mod evidence;
 mod hostile;
+#[path = "../support/hostile.rs"]
+mod hostile_files;
 mod lifecycle;
 mod limits;
 mod migrations;
