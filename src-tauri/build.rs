@@ -9,7 +9,7 @@ fn main() {
     .expect("failed to run tauri-build");
 }
 
-const COMMANDS: [&str; 34] = [
+const COMMANDS: [&str; 35] = [
     "app_info",
     "list_assessments",
     "load_assessment",
@@ -38,6 +38,7 @@ const COMMANDS: [&str; 34] = [
     "add_checklist",
     "get_settings",
     "save_settings",
+    "change_zoom",
     "export_report_pdf",
     "open_exported_report",
     "compare_assessments",

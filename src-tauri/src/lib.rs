@@ -8,6 +8,7 @@ mod state;
 
 use tauri::Manager;
 use yardstick::store::archive::{self, AutomaticBackup};
+use yardstick::store::settings;
 
 pub use commands::dto;
 
@@ -17,6 +18,13 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             app.manage(state::AppState::open());
+            // The zoom the user chose last time, before anything is drawn.
+            if let Some(window) = app.get_webview_window("main") {
+                let state = app.state::<state::AppState>();
+                if let Ok(level) = state.with_connection(|conn| settings::zoom(conn)) {
+                    let _ = commands::zoom::apply(&window, level);
+                }
+            }
             // At most one automatic backup a day, made off the main thread so the window
             // shows at once; a failure is not fatal, and the next start tries again.
             let handle = app.handle().clone();
@@ -63,6 +71,7 @@ pub fn run() {
             commands::checklists::add_checklist,
             commands::settings::get_settings,
             commands::settings::save_settings,
+            commands::zoom::change_zoom,
             commands::report::export_report_pdf,
             commands::report::open_exported_report,
             commands::compare::compare_assessments,

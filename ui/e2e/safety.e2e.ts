@@ -74,6 +74,21 @@ describe("nothing is lost", () => {
     expect(await second.driver.property(await second.driver.find("#rationale"), "value")).toBe(typed);
   });
 
+  it("zooms with Ctrl+= and Ctrl+0, and keeps the zoom for the next start", async () => {
+    // People who need larger text set it once; it must not reset every time the app opens.
+    const first = await launch();
+    const width = () => first.driver.execute<number>("return window.innerWidth");
+    const normal = await width();
+    await first.driver.pressWithControl("=");
+    await expect.poll(width).toBeLessThan(normal);
+    const zoomed = await width();
+    await first.close();
+    const second = await launch({ databasePath: first.databasePath, tempDir: first.tempDir });
+    await expect.poll(() => second.driver.execute<number>("return window.innerWidth")).toBe(zoomed);
+    await second.driver.pressWithControl("0");
+    await expect.poll(() => second.driver.execute<number>("return window.innerWidth")).toBe(normal);
+  });
+
   it("backs up in the app and restores into a fresh data folder, attached files included", async () => {
     const source = await launch();
     await exampleQuestion(source);

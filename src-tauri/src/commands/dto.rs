@@ -18,7 +18,7 @@ pub use yardstick::store::archive::SignedOff;
 pub use yardstick::store::assessments::{Assessment, AssessmentStatus, AssessmentSummary};
 pub use yardstick::store::evidence::{Evidence, EvidenceFile, EvidenceKind};
 pub use yardstick::store::organisations::{DeletionCounts, Organisation, OrganisationKind};
-pub use yardstick::store::settings::Settings;
+pub use yardstick::store::settings::{Settings, ZoomChange};
 pub use yardstick::store::snapshots::SnapshotInfo;
 pub use yardstick::store::start::{OrganisationChoice, StartAssessment};
 pub use yardstick::store::AssessmentDetail;
@@ -75,6 +75,7 @@ pub fn typescript_bindings() -> String {
         ActionInput::decl(&config),
         ActionStatus::decl(&config),
         Settings::decl(&config),
+        ZoomChange::decl(&config),
         AssessmentOverview::decl(&config),
         PrioritisedRecommendation::decl(&config),
         Comparison::decl(&config),

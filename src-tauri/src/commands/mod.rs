@@ -15,3 +15,4 @@ pub mod organisations;
 pub mod report;
 pub mod settings;
 mod validate;
+pub mod zoom;

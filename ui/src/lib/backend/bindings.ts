@@ -192,6 +192,8 @@ export type ActionStatus = "open" | "in_progress" | "done" | "dropped";
 
 export type Settings = { assessorName: string, protectiveMarking: string, };
 
+export type ZoomChange = "in" | "out" | "reset";
+
 export type AssessmentOverview = { 
 /**
  * Every question's recommendation, highest priority first.

@@ -28,6 +28,7 @@ import type {
   Settings,
   SignedOff,
   StartAssessment,
+  ZoomChange,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -130,6 +131,8 @@ export const listChecklists = (): Promise<ChecklistCatalogue> => call("list_chec
 export const addChecklist = (): Promise<ChecklistInfo | null> => call("add_checklist");
 
 export const getSettings = (): Promise<Settings> => call("get_settings");
+/** Zooms the window one step in or out, or back to 100%; resolves to the new level (1 is 100%). */
+export const changeZoom = (change: ZoomChange): Promise<number> => call("change_zoom", { change });
 /** Opens the native save dialog and backs up everything there; resolves to its path, or `null` if cancelled. */
 export const backUpNow = (): Promise<string | null> => call("back_up_now");
 /** Opens the native open dialog and restores the chosen backup; resolves to where the replaced data was kept, or `null`. */
