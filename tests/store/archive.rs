@@ -214,3 +214,10 @@ fn restore_from_takes_an_archive_or_a_bare_database_copy_alike() {
         assert_eq!(assessments::list_summaries(&conn).unwrap().len(), 1);
     }
 }
+
+#[test]
+fn an_empty_database_gets_no_daily_backup_so_a_first_start_stays_quick() {
+    let db = new_db();
+    let made = archive::automatic_backup(&db.conn, AutomaticBackup::Daily, 2).unwrap();
+    assert_eq!(made, None, "nothing to keep yet");
+}
