@@ -75,23 +75,10 @@ fn exports_reports_and_backups_onto_the_database_are_refused() {
     let id = ids.lines().next().unwrap().trim();
     let before = ok(&db, &["list", "--json"]);
     let wal = dir.path().join("y.sqlite3-wal");
+    let export_to = |out| vec!["export", id, "--format", "json", "--out", out];
     let targets = [
-        vec![
-            "export",
-            id,
-            "--format",
-            "json",
-            "--out",
-            db.to_str().unwrap(),
-        ],
-        vec![
-            "export",
-            id,
-            "--format",
-            "json",
-            "--out",
-            wal.to_str().unwrap(),
-        ],
+        export_to(db.to_str().unwrap()),
+        export_to(wal.to_str().unwrap()),
         vec!["report", id, "--out", db.to_str().unwrap()],
         vec!["backup", wal.to_str().unwrap()],
     ];
