@@ -37,6 +37,7 @@ fn ten_years(conn: &Connection) -> Vec<i64> {
                     period: &period,
                     assessor: "Bench",
                     checklist_source: &source.source_text,
+                    scope: "",
                     from: None,
                 },
             )

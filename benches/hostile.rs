@@ -55,6 +55,7 @@ fn hostile_import(dir: &std::path::Path) -> PathBuf {
             period: "2026/27",
             assessor: "",
             checklist_source: &source,
+            scope: "",
             from: None,
         },
     )

@@ -31,6 +31,7 @@ fn new_assessment(conn: &Connection, organisation_id: i64, period: &str, source:
         period,
         assessor: "Bench",
         checklist_source: source,
+        scope: "",
         from: None,
     };
     assessments::create_assessment(conn, &new)

@@ -34,6 +34,8 @@ pub enum Field {
     Period,
     Assessor,
     Checklist,
+    /// What within the organisation an assessment covers (a service, a system).
+    Scope,
     PreviousAssessment,
     Approver,
     ReopenReason,
@@ -68,6 +70,7 @@ impl Field {
             Field::Period => "period",
             Field::Assessor => "assessor name",
             Field::Checklist => "checklist",
+            Field::Scope => "scope",
             Field::PreviousAssessment => "previous assessment",
             Field::Approver => "approver's name",
             Field::ReopenReason => "reason for reopening",

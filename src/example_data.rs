@@ -111,6 +111,7 @@ fn load_year(
             period: &year.period,
             assessor: &year.assessor,
             checklist_source,
+            scope: "",
             from: None,
         },
     )?;

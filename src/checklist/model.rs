@@ -91,4 +91,36 @@ impl Checklist {
     pub fn level(&self, level: u8) -> Option<&Level> {
         self.levels.get(level as usize)
     }
+
+    /// The question `id`, or an error that says what to do instead (`then`, e.g. "so evidence
+    /// cannot be added to it"), suggests the id that was probably meant, and lists the ids,
+    /// cut short on a long checklist.
+    pub fn require_question(&self, id: &str, then: &str) -> crate::Result<&Question> {
+        if let Some(question) = self.question(id) {
+            return Ok(question);
+        }
+        const LISTED: usize = 12;
+        let ids: Vec<&str> = self.questions.iter().map(|q| q.id.as_str()).collect();
+        let normalised: Vec<String> = ids.iter().map(|q| q.replace('-', "_")).collect();
+        let candidates: Vec<&str> = normalised.iter().map(String::as_str).collect();
+        let meant = super::suggest::closest(id, &candidates)
+            .and_then(|n| candidates.iter().position(|c| *c == n))
+            .map(|index| format!(" Did you mean \"{}\"?", ids[index]))
+            .unwrap_or_default();
+        let shown = ids
+            .iter()
+            .take(LISTED)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = match ids.len().saturating_sub(LISTED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let echoed = crate::text::quoted(id);
+        Err(crate::Error::InvalidInput(format!(
+            "\"{echoed}\" is not a question in the checklist “{}” this assessment uses{then}.{meant} Its questions are: {shown}{more}.",
+            self.title
+        )))
+    }
 }

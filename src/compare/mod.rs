@@ -7,7 +7,9 @@
 //!
 //! Assessments of different organisations are refused unless the caller asks for a peer
 //! comparison, which is then labelled as such and never presents one council's score as
-//! another's "change".
+//! another's "change". Assessments against different checklists are always refused: their
+//! questions and scales differ, so setting them side by side would mislead (versions of one
+//! checklist are matched through `replaces`).
 
 mod actions;
 mod change;
@@ -22,7 +24,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::store::assessments::{get_assessment, list_for_organisation};
+use crate::store::assessments::{checklist_and_scope, get_assessment, list_history};
 use crate::store::{load_assessment, AssessmentDetail};
 use crate::{Error, Field, Result};
 
@@ -90,16 +92,18 @@ pub fn compare_details(
             "Nothing to compare: no assessments were chosen. Choose two or more assessments of one organisation.".into(),
         ));
     }
+    refuse_other_checklists(details)?;
     let kind = organisations_kind(details, options)?;
     let ordered = columns::ordered(details);
     Ok(columns::comparison(&ordered, kind))
 }
 
 /// The assessment `assessment_id` and up to [`DEFAULT_EARLIER`] earlier ones of the same
-/// organisation, oldest first: what the compare screen and the report start from.
+/// organisation, checklist and scope, oldest first: what the compare screen and the report
+/// start from.
 pub fn default_comparison_ids(conn: &Connection, assessment_id: i64) -> Result<Vec<i64>> {
     let current = get_assessment(conn, assessment_id)?;
-    let earlier: Vec<i64> = list_for_organisation(conn, current.organisation_id)?
+    let earlier: Vec<i64> = list_history(conn, &current)?
         .into_iter()
         .filter(|a| a.period < current.period)
         .map(|a| a.id)
@@ -108,6 +112,28 @@ pub fn default_comparison_ids(conn: &Connection, assessment_id: i64) -> Result<V
     let mut ids = earlier[skip..].to_vec();
     ids.push(assessment_id);
     Ok(ids)
+}
+
+/// Refuses a comparison across checklists, naming both, whoever's assessments they are.
+fn refuse_other_checklists(details: &[&AssessmentDetail]) -> Result<()> {
+    let first = details[0];
+    let Some(other) = details
+        .iter()
+        .find(|d| d.assessment.checklist.checklist_id != first.assessment.checklist.checklist_id)
+    else {
+        return Ok(());
+    };
+    Err(Error::InvalidInput(format!(
+        "Assessment {} ({}, {}) is against the checklist “{}” and assessment {} ({}, {}) against “{}”. Different checklists ask different questions on different scales, so their results cannot be compared. Choose assessments made against one checklist.",
+        first.assessment.id,
+        first.organisation.name,
+        first.assessment.period,
+        first.checklist.title,
+        other.assessment.id,
+        other.organisation.name,
+        other.assessment.period,
+        other.checklist.title,
+    )))
 }
 
 fn organisations_kind(
@@ -138,17 +164,16 @@ fn organisations_kind(
 /// The plain message for a comparison of one assessment.
 fn nothing_to_compare(conn: &Connection, only: &AssessmentDetail) -> Result<String> {
     let a = &only.assessment;
-    let others = list_for_organisation(conn, a.organisation_id)?
-        .len()
-        .saturating_sub(1);
+    let others = list_history(conn, a)?.len().saturating_sub(1);
+    let of = checklist_and_scope(a);
     Ok(if others == 0 {
         format!(
-            "Nothing to compare yet: {} is the first assessment of {}. Changes will show here once there is a later one.",
+            "Nothing to compare yet: {} is the first assessment of {} against {of}. Changes will show here once there is a later one.",
             a.period, only.organisation.name
         )
     } else {
         format!(
-            "Nothing to compare: only the {} assessment was chosen. Choose one or more of the other {} assessments of {} as well.",
+            "Nothing to compare: only the {} assessment was chosen. Choose one or more of the other {} assessments of {} against {of} as well.",
             a.period, others, only.organisation.name
         )
     })

@@ -107,6 +107,11 @@ fn assessment(
         "assessment.assessor",
         validate::text(Field::Assessor, &assessment.assessor),
     );
+    assessment.scope = assessment.scope.trim().to_string();
+    problems.rule(
+        "assessment.scope",
+        validate::text(Field::Scope, &assessment.scope),
+    );
     timestamp(problems, "assessment.createdAt", &mut assessment.created_at);
     timestamp(problems, "assessment.updatedAt", &mut assessment.updated_at);
     match (assessment.status, sign_off.as_mut()) {

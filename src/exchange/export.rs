@@ -75,6 +75,7 @@ fn assessment_doc(detail: &AssessmentDetail) -> Result<AssessmentDoc> {
     let assessment = &detail.assessment;
     Ok(AssessmentDoc {
         period: assessment.period.clone(),
+        scope: assessment.scope.clone(),
         assessor: assessment.assessor.clone(),
         status: AssessmentStatusDoc::from_store(assessment.status.as_str())
             .ok_or_else(|| Error::Internal("An assessment has an unknown status.".into()))?,

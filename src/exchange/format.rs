@@ -87,6 +87,11 @@ pub struct AssessmentDoc {
     /// UK financial year, e.g. "2026/27".
     #[schemars(pattern(r"^[0-9]{4}/[0-9]{2}$"))]
     pub period: String,
+    /// What within the organisation was assessed (a service, a system). Left out when the
+    /// whole organisation was, so such files still import into earlier Yardstick versions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = 2000))]
+    pub scope: String,
     #[serde(default)]
     pub assessor: String,
     pub status: AssessmentStatusDoc,

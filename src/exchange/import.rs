@@ -83,7 +83,7 @@ fn write(
 ) -> Result<ImportOutcome> {
     let document = &checked.document;
     let period = document.assessment.period.clone();
-    let (existing, name, copy_of) = match target(tx, label, document, options)? {
+    let (existing, name, copy_of) = match target(tx, label, checked, options)? {
         Target::Skip(existing_id) => {
             return Ok(ImportOutcome::Skipped {
                 existing_id,
@@ -145,9 +145,10 @@ fn write(
 fn target(
     tx: &Connection,
     label: &str,
-    document: &ExchangeDocument,
+    checked: &Checked,
     options: &ImportOptions,
 ) -> Result<Target> {
+    let document = &checked.document;
     let name = &document.organisation.name;
     let period = &document.assessment.period;
     let find = |name: &str| {
@@ -158,8 +159,10 @@ fn target(
         }
     };
     let existing = find(name)?;
+    let checklist_id = &checked.checklist.id;
+    let scope = &document.assessment.scope;
     let clash = match &existing {
-        Some(organisation) => assessment_for(tx, organisation.id, period)?,
+        Some(organisation) => assessment_for(tx, organisation.id, period, checklist_id, scope)?,
         None => None,
     };
     let Some(existing_id) = clash else {
@@ -177,17 +180,27 @@ fn target(
             copy_of: Some(existing_id),
         }),
         OnConflict::Refuse => Err(Error::Conflict(format!(
-            "{label} holds the {period} assessment of {name}, and this database already has one (id {existing_id}), so nothing was imported. To keep both, import it as a copy (it goes under \"{name} (copy)\"); to keep only the one you have, skip it."
+            "{label} holds the {period} assessment of {name} against “{}”{}, and this database already has one (id {existing_id}), so nothing was imported. To keep both, import it as a copy (it goes under \"{name} (copy)\"); to keep only the one you have, skip it.",
+            checked.checklist.title,
+            if scope.is_empty() { String::new() } else { format!(" for {scope}") },
         ))
         .on(Field::OnConflict)),
     }
 }
 
-fn assessment_for(tx: &Connection, organisation_id: i64, period: &str) -> Result<Option<i64>> {
+/// The assessment already here for the same organisation, period, checklist and scope.
+fn assessment_for(
+    tx: &Connection,
+    organisation_id: i64,
+    period: &str,
+    checklist_id: &str,
+    scope: &str,
+) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
-            "SELECT id FROM assessment WHERE organisation_id = ?1 AND period = ?2",
-            params![organisation_id, period],
+            "SELECT id FROM assessment
+              WHERE organisation_id = ?1 AND period = ?2 AND checklist_id = ?3 AND scope = ?4",
+            params![organisation_id, period, checklist_id, scope],
             |row| row.get(0),
         )
         .optional()?)
@@ -241,8 +254,9 @@ fn insert_assessment(
     };
     tx.execute(
         "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id, question_count,
-                                 created_at, updated_at, finalised_at, approver, peer_source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                 created_at, updated_at, finalised_at, approver, peer_source,
+                                 checklist_id, scope)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             organisation_id,
             assessment.period,
@@ -255,6 +269,8 @@ fn insert_assessment(
             sign_off.map(|s| &s.finalised_at),
             sign_off.map(|s| &s.approver),
             peer_source,
+            checked.checklist.id,
+            assessment.scope,
         ],
     )?;
     Ok(tx.last_insert_rowid())

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::model::{Change, Changes, Comparison, ComparisonRow, FollowUp};
 use crate::compare::{self, CellState, CompareOptions};
-use crate::store::assessments::list_for_organisation;
+use crate::store::assessments::list_history;
 use crate::store::{load_assessment, AssessmentDetail};
 use crate::Result;
 
@@ -53,10 +53,10 @@ pub(super) fn history(
     Ok((changes, Some(section(&comparison, id))))
 }
 
-/// The latest assessment of the same organisation in an earlier period.
+/// The latest assessment of the same organisation, checklist and scope in an earlier period.
 fn previous_id(conn: &Connection, detail: &AssessmentDetail) -> Result<Option<i64>> {
     let current = &detail.assessment;
-    Ok(list_for_organisation(conn, current.organisation_id)?
+    Ok(list_history(conn, current)?
         .into_iter()
         .filter(|a| a.period < current.period)
         .max_by(|a, b| (&a.period, a.id).cmp(&(&b.period, b.id)))

@@ -139,11 +139,10 @@ fn clean(conn: &Connection, assessment_id: i64, input: &ActionInput) -> Result<A
         .filter(|q| !q.is_empty());
     if let Some(question_id) = question_id {
         let checklist = snapshots::assessment_checklist(conn, assessment_id)?;
-        if checklist.question(question_id).is_none() {
-            return Err(Error::InvalidInput(format!(
-                "\"{question_id}\" is not a question in the checklist this assessment uses. Leave the question empty for an overall action."
-            )));
-        }
+        checklist.require_question(
+            question_id,
+            "; leave the question empty for an overall action",
+        )?;
     }
     Ok(ActionInput {
         question_id: question_id.map(str::to_string),

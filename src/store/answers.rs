@@ -159,14 +159,7 @@ pub(crate) fn check_against_checklist(
     question_id: &str,
     input: &AnswerInput,
 ) -> Result<()> {
-    if checklist.question(question_id).is_none() {
-        let ids: Vec<&str> = checklist.questions.iter().map(|q| q.id.as_str()).collect();
-        return Err(Error::InvalidInput(format!(
-            "\"{question_id}\" is not a question in the checklist \"{}\" this assessment uses. Its questions are: {}.",
-            checklist.title,
-            ids.join(", ")
-        )));
-    }
+    checklist.require_question(question_id, "")?;
     let max = checklist.max_level();
     for (field, level) in [("level", input.level), ("target level", input.target_level)] {
         if level.is_some_and(|l| l > max) {

@@ -1,5 +1,7 @@
 //! Assessments: one organisation's self-assessment for one financial year against one
-//! checklist snapshot. Owns the draft → final → (reopened) draft life cycle and the rule that
+//! checklist snapshot, optionally of one scope (a service, a system). An organisation has at
+//! most one assessment per period, checklist and scope, and its history (previous year,
+//! comparison, report) runs within one checklist and scope. Owns the draft → final → (reopened) draft life cycle and the rule that
 //! a final assessment cannot be changed, and the summary rows of the home screen and `list`.
 
 use std::collections::HashMap;
@@ -39,6 +41,9 @@ pub struct Assessment {
     pub assessor: String,
     pub status: AssessmentStatus,
     pub checklist: SnapshotInfo,
+    /// What was assessed within the organisation, e.g. "Planning applications service"; empty
+    /// when the whole organisation was.
+    pub scope: String,
     pub question_count: u32,
     /// The assessment this one was started from, if any (and not since deleted).
     pub previous_id: Option<i64>,
@@ -60,6 +65,11 @@ pub struct AssessmentSummary {
     pub organisation_id: i64,
     pub organisation: String,
     pub period: String,
+    /// The checklist's id and title, so lists can tell assessments of one period apart.
+    pub checklist_id: String,
+    pub checklist_title: String,
+    /// See [`Assessment::scope`].
+    pub scope: String,
     pub status: String,
     pub assessor: String,
     pub answered: u32,
@@ -80,6 +90,8 @@ pub struct NewAssessment<'a> {
     pub period: &'a str,
     pub assessor: &'a str,
     pub checklist_source: &'a str,
+    /// See [`Assessment::scope`]; empty for the whole organisation.
+    pub scope: &'a str,
     /// Carry answers, evidence and open actions forward from this assessment.
     pub from: Option<i64>,
 }
@@ -89,10 +101,12 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
     let levels = assessed_levels(conn)?;
     let mut statement = conn.prepare(
         "SELECT a.id, o.id AS organisation_id, o.name AS organisation, a.period, a.status,
-                a.assessor, a.question_count, a.updated_at, a.peer_source
+                a.assessor, a.question_count, a.updated_at, a.peer_source, a.checklist_id,
+                s.title AS checklist_title, a.scope
            FROM assessment a
            JOIN organisation o ON o.id = a.organisation_id
-          ORDER BY o.name COLLATE NOCASE, a.period DESC, a.id DESC",
+           JOIN checklist_snapshot s ON s.id = a.checklist_snapshot_id
+          ORDER BY o.name COLLATE NOCASE, a.period DESC, s.title, a.scope, a.id DESC",
     )?;
     let rows = statement.query_map([], |row| {
         let id: i64 = row.get("id")?;
@@ -102,6 +116,9 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
             organisation_id: row.get("organisation_id")?,
             organisation: row.get("organisation")?,
             period: row.get("period")?,
+            checklist_id: row.get("checklist_id")?,
+            checklist_title: row.get("checklist_title")?,
+            scope: row.get("scope")?,
             status: row.get("status")?,
             assessor: row.get("assessor")?,
             answered: assessed.len() as u32,
@@ -132,7 +149,7 @@ fn assessed_levels(conn: &Connection) -> Result<HashMap<i64, Vec<u8>>> {
 }
 
 const SELECT: &str = "SELECT a.id, a.organisation_id, o.name AS organisation, a.period,
-        a.assessor, a.status, s.checklist_id, s.version, s.sha256, a.question_count,
+        a.assessor, a.status, s.checklist_id, s.title, s.version, s.sha256, a.scope, a.question_count,
         a.previous_id, a.created_at, a.updated_at, a.finalised_at, a.approver, a.peer_source
    FROM assessment a
    JOIN organisation o ON o.id = a.organisation_id
@@ -153,9 +170,11 @@ fn from_row(row: &Row) -> rusqlite::Result<Assessment> {
         },
         checklist: SnapshotInfo {
             checklist_id: row.get("checklist_id")?,
+            title: row.get("title")?,
             version: row.get("version")?,
             sha256: row.get("sha256")?,
         },
+        scope: row.get("scope")?,
         question_count: row.get("question_count")?,
         previous_id: row.get("previous_id")?,
         created_at: row.get("created_at")?,
@@ -180,6 +199,34 @@ pub fn list_for_organisation(conn: &Connection, organisation_id: i64) -> Result<
     ))?;
     let rows = statement.query_map([organisation_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The assessments `assessment` has a history with: the same organisation, checklist and
+/// scope, oldest period first, itself included. Another checklist's results are on another
+/// scale and another scope is another thing assessed, so neither is "last year".
+pub fn list_history(conn: &Connection, assessment: &Assessment) -> Result<Vec<Assessment>> {
+    let mut statement = conn.prepare(&format!(
+        "{SELECT} WHERE a.organisation_id = ?1 AND a.checklist_id = ?2 AND a.scope = ?3
+          ORDER BY a.period, a.id"
+    ))?;
+    let rows = statement.query_map(
+        params![
+            assessment.organisation_id,
+            assessment.checklist.checklist_id,
+            assessment.scope
+        ],
+        from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// "Digital best-practice self-assessment, Planning applications service": what an
+/// assessment is of, for messages that must tell two assessments of one period apart.
+pub fn checklist_and_scope(assessment: &Assessment) -> String {
+    match assessment.scope.as_str() {
+        "" => format!("“{}”", assessment.checklist.title),
+        scope => format!("“{}” for {scope}", assessment.checklist.title),
+    }
 }
 
 pub(crate) fn not_found(id: i64) -> Error {
@@ -230,20 +277,23 @@ pub fn create_assessment(conn: &Connection, new: &NewAssessment) -> Result<Asses
     let period = new.period.trim();
     let assessor = new.assessor.trim();
     validate::text(Field::Assessor, assessor)?;
+    let scope = new.scope.trim();
+    validate::text(Field::Scope, scope)?;
     write(conn, |tx| {
         let organisation = organisations::get_organisation(tx, new.organisation_id)?;
-        refuse_duplicate(tx, &organisation, period)?;
-        if let Some(from) = new.from {
-            get_assessment(tx, from)?;
-        }
         let snapshot_id = snapshots::store_snapshot(tx, new.checklist_source)?;
         let checklist = snapshots::parse_stored(tx, snapshot_id)?;
+        refuse_duplicate(tx, &organisation, period, &checklist, scope)?;
+        if let Some(from) = new.from {
+            refuse_other_checklist(&get_assessment(tx, from)?, &checklist)?;
+        }
         let at = now();
         tx.execute(
             "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id,
-                                     question_count, previous_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?7)",
-            params![organisation.id, period, assessor, snapshot_id, checklist.questions.len() as u32, new.from, at],
+                                     checklist_id, scope, question_count, previous_id, created_at,
+                                     updated_at)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![organisation.id, period, assessor, snapshot_id, checklist.id, scope, checklist.questions.len() as u32, new.from, at],
         )?;
         let id = tx.last_insert_rowid();
         let created = match new.from {
@@ -262,22 +312,47 @@ fn refuse_duplicate(
     conn: &Connection,
     organisation: &organisations::Organisation,
     period: &str,
+    checklist: &crate::checklist::Checklist,
+    scope: &str,
 ) -> Result<()> {
     let existing: Option<i64> = conn
         .query_row(
-            "SELECT id FROM assessment WHERE organisation_id = ?1 AND period = ?2",
-            params![organisation.id, period],
+            "SELECT id FROM assessment
+              WHERE organisation_id = ?1 AND period = ?2 AND checklist_id = ?3 AND scope = ?4",
+            params![organisation.id, period, checklist.id, scope],
             |row| row.get(0),
         )
         .optional()?;
+    let of_scope = match scope {
+        "" => String::new(),
+        scope => format!(" for {scope}"),
+    };
     match existing {
         Some(id) => Err(Error::Conflict(format!(
-            "{} already has an assessment for {period} (id {id}). Open that one, or choose another period.",
-            organisation.name
+            "{} already has an assessment against “{}”{of_scope} for {period} (id {id}). Open that one, choose another period, or name a different scope.",
+            organisation.name, checklist.title
         ))
         .on(Field::Period)),
         None => Ok(()),
     }
+}
+
+/// Answers carry forward only within one checklist: another checklist's questions and levels
+/// mean something else.
+fn refuse_other_checklist(
+    from: &Assessment,
+    checklist: &crate::checklist::Checklist,
+) -> Result<()> {
+    if from.checklist.checklist_id == checklist.id {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        Field::PreviousAssessment,
+        format!(
+            "Assessment {} ({}, {}) used the checklist “{}”, so its answers cannot be carried into an assessment against “{}”. Start without carrying anything forward, or choose an earlier assessment against “{}”.",
+            from.id, from.organisation, from.period, from.checklist.title, checklist.title, checklist.title
+        ),
+    ))
 }
 
 /// Signs an assessment off: it becomes final and read-only.

@@ -298,11 +298,7 @@ struct Draft<'a> {
 fn check_target(conn: &Connection, assessment_id: i64, question_id: &str) -> Result<()> {
     assessments::ensure_draft(conn, assessment_id)?;
     let checklist = snapshots::assessment_checklist(conn, assessment_id)?;
-    if checklist.question(question_id).is_none() {
-        return Err(Error::InvalidInput(format!(
-            "\"{question_id}\" is not a question in the checklist this assessment uses, so evidence cannot be added to it."
-        )));
-    }
+    checklist.require_question(question_id, ", so evidence cannot be added to it")?;
     Ok(())
 }
 

@@ -16,6 +16,8 @@ use crate::{Error, Result};
 #[serde(rename_all = "camelCase")]
 pub struct SnapshotInfo {
     pub checklist_id: String,
+    /// The checklist's own title, e.g. "Digital best practice checklist".
+    pub title: String,
     pub version: String,
     pub sha256: String,
 }
@@ -52,11 +54,37 @@ pub fn store_snapshot(conn: &Connection, source_text: &str) -> Result<i64> {
     let checklist = parse_checklist("checklist", source_text)
         .map_err(|report| Error::InvalidInput(report.to_string()))?;
     conn.execute(
-        "INSERT INTO checklist_snapshot (checklist_id, version, sha256, content, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![checklist.id, checklist.version, sha256, source_text, now()],
+        "INSERT INTO checklist_snapshot (checklist_id, title, version, sha256, content, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            checklist.id,
+            checklist.title,
+            checklist.version,
+            sha256,
+            source_text,
+            now()
+        ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Fills in the title of every snapshot stored before titles were kept (schema 4).
+pub(super) fn fill_in_titles(conn: &Connection) -> Result<()> {
+    let mut statement =
+        conn.prepare("SELECT id, content FROM checklist_snapshot WHERE title = ''")?;
+    let untitled = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, content) in untitled {
+        let checklist = parse_snapshot(id, &content)?;
+        conn.execute(
+            "UPDATE checklist_snapshot SET title = ?2 WHERE id = ?1",
+            params![id, checklist.title],
+        )?;
+    }
+    Ok(())
 }
 
 /// The checklist of one assessment, parsed from its snapshot.

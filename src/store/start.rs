@@ -44,6 +44,11 @@ pub struct StartAssessment {
     pub checklist_id: Option<String>,
     /// A version of `checklist_id` to use; `None` means its newest version.
     pub checklist_version: Option<String>,
+    /// What within the organisation is assessed (a service, a system); `None` means the
+    /// `from` assessment's scope, else the whole organisation.
+    #[serde(default)]
+    #[ts(optional)]
+    pub scope: Option<String>,
     /// Carry answers, evidence and open actions forward from this assessment.
     pub from_assessment_id: Option<i64>,
 }
@@ -68,6 +73,15 @@ pub fn start_assessment(
             }
             None => settings::get(tx, settings::ASSESSOR_NAME)?.unwrap_or_default(),
         };
+        let scope = match (&request.scope, request.from_assessment_id) {
+            (Some(scope), _) => scope.clone(),
+            (None, Some(from)) => {
+                assessments::get_assessment(tx, from)
+                    .map_err(|e| e.on(Field::PreviousAssessment))?
+                    .scope
+            }
+            (None, None) => String::new(),
+        };
         assessments::create_assessment(
             tx,
             &NewAssessment {
@@ -75,6 +89,7 @@ pub fn start_assessment(
                 period: &request.period,
                 assessor: &assessor,
                 checklist_source: &source,
+                scope: &scope,
                 from: request.from_assessment_id,
             },
         )
@@ -149,6 +164,7 @@ mod tests {
             assessor: Some("Alex Morgan".into()),
             checklist_id: Some(DEFAULT_CHECKLIST_ID.into()),
             checklist_version: version.map(Into::into),
+            scope: None,
             from_assessment_id: None,
         }
     }

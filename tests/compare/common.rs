@@ -106,6 +106,7 @@ pub fn assess(
             period,
             assessor: "Test assessor",
             checklist_source: checklist,
+            scope: "",
             from: None,
         },
     )

@@ -132,6 +132,7 @@ fn earlier_actions_are_shown_with_their_status_now() {
             period: "2026/27",
             assessor: "Test assessor",
             checklist_source: &v1,
+            scope: "",
             from: Some(first),
         },
     )

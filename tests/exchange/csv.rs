@@ -291,6 +291,7 @@ fn the_csv_of_an_empty_assessment_lists_every_question_as_not_started() {
             period: "2026/27",
             assessor: "",
             checklist_source: &source,
+            scope: "",
             from: None,
         },
     )

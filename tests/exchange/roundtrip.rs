@@ -246,6 +246,7 @@ fn build(conn: &Connection, generated: &Generated) -> i64 {
             period: "2025/26",
             assessor: "Prop Tester",
             checklist_source: &source,
+            scope: "",
             from: None,
         },
     )

@@ -27,6 +27,7 @@ fn big_export(questions: usize) -> Value {
             period: "2026/27",
             assessor: "",
             checklist_source: &source,
+            scope: "",
             from: None,
         },
     )
@@ -155,6 +156,7 @@ fn a_peer_with_my_name_stays_apart_from_my_organisation_and_can_be_removed() {
             period: "2030/31",
             assessor: "",
             checklist_source: document["checklist"]["source"].as_str().unwrap(),
+            scope: "",
             from: None,
         },
     );

@@ -166,3 +166,26 @@ fn backup_and_restore_from_the_command_line() {
         "restoring a missing file fails loudly"
     );
 }
+
+#[test]
+fn a_mistyped_question_id_gets_a_did_you_mean_and_a_short_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    let id = ok(&db, &["new", "--org", "Testshire", "--period", "2026/27"]);
+    let out = yardstick(&db, &["answer", id.trim(), "end-to-edn", "--level", "2"]);
+    assert!(!out.status.success());
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("Did you mean \"end-to-end\"?"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Its questions are: promotion,"),
+        "{message}"
+    );
+    let far = yardstick(&db, &["answer", id.trim(), "zzzzzzzzzzzz", "--level", "2"]);
+    assert!(
+        !String::from_utf8_lossy(&far.stderr).contains("Did you mean"),
+        "no guess when nothing is close"
+    );
+}

@@ -45,6 +45,7 @@ pub fn assessment(conn: &Connection, org: &str, period: &str) -> Assessment {
             period,
             assessor: "Test Assessor",
             checklist_source: &source,
+            scope: "",
             from: None,
         },
     )

@@ -205,6 +205,7 @@ fn starting_from_last_year_carries_answers_evidence_and_open_actions_as_a_draft(
         period: "2026/27",
         assessor: "Priya Shah",
         checklist_source: &source,
+        scope: "",
         from: Some(last_year.id),
     };
     let this_year = assessments::create_assessment(&db.conn, &new).unwrap();
@@ -304,6 +305,7 @@ fn a_second_assessment_for_the_same_organisation_and_year_is_refused() {
         period: "2026/27",
         assessor: "",
         checklist_source: &source,
+        scope: "",
         from: None,
     };
     // Two competing 2026/27 assessments would make year-on-year comparison ambiguous.

@@ -7,6 +7,7 @@ mod common;
 
 mod archive;
 mod backup;
+mod checklists_apart;
 mod cli;
 mod cli_safety;
 mod crash;

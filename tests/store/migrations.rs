@@ -66,6 +66,21 @@ fn every_fixture_opens_upgrades_and_keeps_its_data() {
             "schema {version}: every assessment survives"
         );
         for summary in &summaries {
+            // Schema 4 keeps the checklist on each assessment and its title on the snapshot,
+            // filled in from the stored checklist files for older databases.
+            assert_eq!(
+                (
+                    summary.checklist_id.as_str(),
+                    summary.checklist_title.as_str(),
+                    summary.scope.as_str()
+                ),
+                (
+                    "digital-best-practice",
+                    "Digital best practice checklist",
+                    ""
+                ),
+                "schema {version}: the checklist each assessment used is known"
+            );
             let detail =
                 load_assessment(&conn, summary.id).expect("each assessment loads after upgrade");
             assert_eq!(

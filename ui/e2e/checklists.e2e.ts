@@ -48,4 +48,30 @@ describe("adding a checklist", () => {
     );
     expect(checked).toContain("Our digital checklist");
   });
+
+  it("starts a second assessment of the same council and period on the added checklist, kept apart", async () => {
+    const { driver } = app;
+    await driver.execute(`window.location.hash = "#/"`);
+    await driver.clickWhenReady("[data-testid=load-example-data]");
+    await driver.waitFor("[data-testid=example-loaded]");
+    await driver.execute(`window.location.hash = "#/start"`);
+    await driver.waitFor("[data-testid=start-form]");
+    await driver.fill("#period", "2026/27");
+    await driver.fill("#assessor", "Sam Patel");
+    await driver.execute(`document.querySelector("input[name=checklist][value^='our-digital-checklist@']").click()`);
+    // Last year's answers were given on the built-in checklist, so they are not offered here.
+    await settle();
+    expect(await driver.execute<number>(`return document.querySelectorAll("input[name=from]").length`)).toBe(0);
+    await driver.clickWhenReady("[data-testid=start-submit]");
+    await driver.waitForText("h1", (t) => t.includes("2026/27 assessment"));
+
+    await driver.execute(`window.location.hash = "#/"`);
+    const table = await driver.waitForText("[data-testid=organisation-assessments]", (t) => t.includes("Our digital checklist"));
+    expect(table).toContain("Checklist");
+    expect(table).toContain("Digital best practice checklist");
+    expect(table.match(/2026\/27/g)?.length, "two assessments of 2026/27, one per checklist").toBe(2);
+    const links = await driver.execute<string[]>(`return [...document.querySelectorAll("[data-testid=compare-link]")].map((a) => a.textContent)`);
+    expect(links, "only the built-in checklist has years to compare").toEqual(["Compare assessments of Example District Council against Digital best practice checklist"]);
+    await expectNoAxeViolations(driver, "the home screen with two checklists");
+  });
 });

@@ -28,6 +28,10 @@ pub enum StoreCommand {
         /// --from assessment used).
         #[arg(long, value_name = "ID")]
         checklist: Option<String>,
+        /// What within the organisation is assessed, e.g. "Planning applications service"
+        /// (default: the whole organisation, or the --from assessment's scope).
+        #[arg(long, value_name = "TEXT")]
+        scope: Option<String>,
         /// Carry answers, evidence and open actions forward from this assessment.
         #[arg(long, value_name = "ASSESSMENT_ID")]
         from: Option<i64>,
@@ -104,9 +108,19 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             org,
             period,
             checklist,
+            scope,
             from,
         } => {
-            let id = new_assessment(&conn, db_path, org, period, checklist, from)?;
+            let request = StartAssessment {
+                organisation: OrganisationChoice::Named { name: org },
+                period,
+                assessor: None,
+                checklist_id: checklist,
+                checklist_version: None,
+                scope,
+                from_assessment_id: from,
+            };
+            let id = new_assessment(&conn, db_path, &request)?;
             println!("{id}");
         }
         StoreCommand::Answer {
@@ -203,24 +217,9 @@ fn restore(db_path: &Path, file: &Path) -> Result<()> {
     Ok(())
 }
 
-fn new_assessment(
-    conn: &Connection,
-    db_path: &Path,
-    org: String,
-    period: String,
-    checklist: Option<String>,
-    from: Option<i64>,
-) -> Result<i64> {
-    let request = StartAssessment {
-        organisation: OrganisationChoice::Named { name: org },
-        period,
-        assessor: None,
-        checklist_id: checklist,
-        checklist_version: None,
-        from_assessment_id: from,
-    };
+fn new_assessment(conn: &Connection, db_path: &Path, request: &StartAssessment) -> Result<i64> {
     let data_dir = yardstick::paths::data_dir_for(db_path);
-    Ok(start_assessment(conn, &data_dir, &request)?.id)
+    Ok(start_assessment(conn, &data_dir, request)?.id)
 }
 
 fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
@@ -231,8 +230,8 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
         println!("No assessments yet in {}.", db_path.display());
     } else {
         println!(
-            "{:>4}  {:<32}  {:<7}  {:<6}  {:>8}  overall",
-            "id", "organisation", "period", "status", "answered"
+            "{:>4}  {:<32}  {:<7}  {:<40}  {:<6}  {:>8}  overall",
+            "id", "organisation", "period", "checklist", "status", "answered"
         );
         for s in summaries {
             let overall = s
@@ -244,8 +243,13 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
                 true => format!("{} (peer)", clean(&s.organisation)),
                 false => clean(&s.organisation),
             };
+            // What was assessed: the checklist, and the scope when it is not the whole council.
+            let checklist = match s.scope.as_str() {
+                "" => clean(&s.checklist_title),
+                scope => format!("{} ({})", clean(&s.checklist_title), clean(scope)),
+            };
             println!(
-                "{:>4}  {:<32}  {:<7}  {:<6}  {answered:>8}  {overall}",
+                "{:>4}  {:<32}  {:<7}  {checklist:<40}  {:<6}  {answered:>8}  {overall}",
                 s.id, organisation, s.period, s.status
             );
         }

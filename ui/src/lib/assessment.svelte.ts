@@ -19,6 +19,8 @@ export class AssessmentView {
 
   /** "Example District Council 2026/27", for headings and titles. */
   get name(): string {
-    return this.detail ? `${this.detail.organisation.name} ${this.detail.assessment.period}` : "";
+    if (!this.detail) return "";
+    const { organisation, assessment } = this.detail;
+    return `${organisation.name} ${assessment.period}${assessment.scope ? `, ${assessment.scope}` : ""}`;
   }
 }

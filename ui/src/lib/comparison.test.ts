@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentSummary } from "./backend/bindings";
 import {
-  comparableOrganisations,
+  comparableSeries,
   comparisonCandidates,
   selectionProblem,
   trendRuns,
 } from "./comparison";
 
-function summary(id: number, organisationId: number, period: string, peer = false): AssessmentSummary {
+function summary(id: number, organisationId: number, period: string, peer = false, checklistId = "digital"): AssessmentSummary {
   return {
     id,
     organisationId,
     organisation: organisationId === 1 ? "Ashford" : "Bexley",
     period,
+    checklistId,
+    checklistTitle: checklistId === "digital" ? "Digital best practice checklist" : "Cyber Assessment Framework",
+    scope: "",
     status: "final",
     assessor: "",
     answered: 7,
@@ -27,10 +30,18 @@ function summary(id: number, organisationId: number, period: string, peer = fals
 describe("comparisonCandidates", () => {
   it("offers the organisation's own assessments oldest first and only peer councils' from elsewhere", () => {
     const all = [summary(3, 1, "2026/27"), summary(1, 1, "2025/26"), summary(5, 2, "2026/27", true), summary(6, 3, "2026/27")];
-    const { own, peers } = comparisonCandidates(all, 1);
+    const { own, peers } = comparisonCandidates(all, { organisationId: 1, checklistId: "digital", scope: "" });
     expect(own.map((a) => a.id)).toEqual([1, 3]);
     // Another of the user's own organisations is not a peer: comparing it would mislabel it.
     expect(peers.map((a) => a.id)).toEqual([5]);
+  });
+
+  it("never offers an assessment against another checklist, or of another scope", () => {
+    const service = { ...summary(8, 1, "2025/26"), scope: "Planning service" };
+    const all = [summary(3, 1, "2026/27"), summary(1, 1, "2025/26"), summary(7, 1, "2025/26", false, "caf"), service, summary(9, 2, "2025/26", true, "caf")];
+    const { own, peers } = comparisonCandidates(all, { organisationId: 1, checklistId: "digital", scope: "" });
+    expect(own.map((a) => a.id)).toEqual([1, 3]);
+    expect(peers).toEqual([]);
   });
 });
 
@@ -42,10 +53,15 @@ describe("selectionProblem", () => {
   });
 });
 
-describe("comparableOrganisations", () => {
+describe("comparableSeries", () => {
   it("links only organisations with two of their own assessments, to the latest one", () => {
     const all = [summary(1, 1, "2025/26"), summary(3, 1, "2026/27"), summary(5, 2, "2025/26", true), summary(6, 2, "2026/27", true)];
-    expect([...comparableOrganisations(all)]).toEqual([[1, 3]]);
+    expect([...comparableSeries(all)]).toEqual([[1, [{ latestId: 3, checklistTitle: "Digital best practice checklist", scope: "" }]]]);
+  });
+
+  it("counts each checklist apart: one assessment of each of two checklists is nothing to compare", () => {
+    const all = [summary(1, 1, "2025/26"), summary(2, 1, "2025/26", false, "caf"), summary(3, 1, "2026/27", false, "caf")];
+    expect([...comparableSeries(all)]).toEqual([[1, [{ latestId: 3, checklistTitle: "Cyber Assessment Framework", scope: "" }]]]);
   });
 });
 

@@ -12,13 +12,27 @@ export interface Candidates {
   peers: AssessmentSummary[];
 }
 
-/** What this assessment can be compared with: its organisation's, and any peer council's. */
-export function comparisonCandidates(all: AssessmentSummary[], organisationId: number): Candidates {
+/** What an assessment is of: who, against which checklist, and of what within the organisation. */
+export interface SeriesKey {
+  organisationId: number;
+  checklistId: string;
+  scope: string;
+}
+
+const sameSeries = (a: AssessmentSummary, key: SeriesKey) =>
+  a.organisationId === key.organisationId && a.checklistId === key.checklistId && a.scope === key.scope;
+
+/**
+ * What this assessment can be compared with: its organisation's against the same checklist
+ * and scope, and peer councils' against the same checklist. Another checklist asks other
+ * questions on another scale, so it is never offered.
+ */
+export function comparisonCandidates(all: AssessmentSummary[], key: SeriesKey): Candidates {
   const byPeriod = (a: AssessmentSummary, b: AssessmentSummary) =>
     a.organisation.localeCompare(b.organisation) || a.period.localeCompare(b.period);
   return {
-    own: all.filter((a) => a.organisationId === organisationId).sort(byPeriod),
-    peers: all.filter((a) => a.organisationId !== organisationId && a.peer).sort(byPeriod),
+    own: all.filter((a) => sameSeries(a, key)).sort(byPeriod),
+    peers: all.filter((a) => a.organisationId !== key.organisationId && a.peer && a.checklistId === key.checklistId).sort(byPeriod),
   };
 }
 
@@ -29,21 +43,43 @@ export function selectionProblem(selected: number[]): string | null {
   return null;
 }
 
-/** Organisations with two or more of their own assessments: those the home screen offers to compare. */
-export function comparableOrganisations(all: AssessmentSummary[]): Map<number, number> {
-  const latest = new Map<number, AssessmentSummary>();
-  const counts = new Map<number, number>();
+/** A run of one organisation's assessments against one checklist and scope, to compare. */
+export interface ComparableSeries {
+  /** The latest assessment, whose compare screen the link opens. */
+  latestId: number;
+  checklistTitle: string;
+  scope: string;
+}
+
+/**
+ * Per organisation, each checklist and scope it has two or more of its own assessments of:
+ * what the home screen offers to compare.
+ */
+export function comparableSeries(all: AssessmentSummary[]): Map<number, ComparableSeries[]> {
+  const series = new Map<string, { latest: AssessmentSummary; count: number }>();
   for (const a of all) {
     if (a.peer) continue;
-    counts.set(a.organisationId, (counts.get(a.organisationId) ?? 0) + 1);
-    const current = latest.get(a.organisationId);
-    if (!current || a.period > current.period) latest.set(a.organisationId, a);
+    const key = JSON.stringify([a.organisationId, a.checklistId, a.scope]);
+    const found = series.get(key);
+    if (!found) series.set(key, { latest: a, count: 1 });
+    else {
+      found.count += 1;
+      if (a.period > found.latest.period) found.latest = a;
+    }
   }
-  const result = new Map<number, number>();
-  for (const [organisationId, count] of counts) {
-    if (count >= 2) result.set(organisationId, latest.get(organisationId)!.id);
+  const result = new Map<number, ComparableSeries[]>();
+  for (const { latest, count } of series.values()) {
+    if (count < 2) continue;
+    const list = result.get(latest.organisationId) ?? [];
+    list.push({ latestId: latest.id, checklistTitle: latest.checklistTitle, scope: latest.scope });
+    result.set(latest.organisationId, list);
   }
   return result;
+}
+
+/** "Small checklist (Planning applications service)": what an assessment is of, for lists. */
+export function checklistAndScope(a: { checklistTitle: string; scope: string }): string {
+  return a.scope ? `${a.checklistTitle} (${a.scope})` : a.checklistTitle;
 }
 
 export interface TrendPoint {

@@ -3,13 +3,21 @@
 
 export type ErrorKind = "not_found" | "invalid_input" | "conflict" | "locked" | "io" | "internal";
 
-export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
+export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "scope" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
 
 export type IpcError = { kind: ErrorKind, message: string, field: Field | null, problems: Array<string>, };
 
 export type AppInfo = { version: string, databasePath: string, };
 
-export type AssessmentSummary = { id: number, organisationId: number, organisation: string, period: string, status: string, assessor: string, answered: number, questionCount: number, 
+export type AssessmentSummary = { id: number, organisationId: number, organisation: string, period: string, 
+/**
+ * The checklist's id and title, so lists can tell assessments of one period apart.
+ */
+checklistId: string, checklistTitle: string, 
+/**
+ * See [`Assessment::scope`].
+ */
+scope: string, status: string, assessor: string, answered: number, questionCount: number, 
 /**
  * See [`scoring::overall_level`]; `None` until a question has a level.
  */
@@ -41,7 +49,12 @@ export type Assessment = { id: number, organisationId: number, organisation: str
 /**
  * Financial year, e.g. "2026/27".
  */
-period: string, assessor: string, status: AssessmentStatus, checklist: SnapshotInfo, questionCount: number, 
+period: string, assessor: string, status: AssessmentStatus, checklist: SnapshotInfo, 
+/**
+ * What was assessed within the organisation, e.g. "Planning applications service"; empty
+ * when the whole organisation was.
+ */
+scope: string, questionCount: number, 
 /**
  * The assessment this one was started from, if any (and not since deleted).
  */
@@ -59,7 +72,11 @@ export type SignedOff = { assessment: Assessment, backup: string | null, backupP
 
 export type AssessmentStatus = "draft" | "final";
 
-export type SnapshotInfo = { checklistId: string, version: string, sha256: string, };
+export type SnapshotInfo = { checklistId: string, 
+/**
+ * The checklist's own title, e.g. "Digital best practice checklist".
+ */
+title: string, version: string, sha256: string, };
 
 export type StartAssessment = { organisation: OrganisationChoice, 
 /**
@@ -79,6 +96,11 @@ checklistId: string | null,
  * A version of `checklist_id` to use; `None` means its newest version.
  */
 checklistVersion: string | null, 
+/**
+ * What within the organisation is assessed (a service, a system); `None` means the
+ * `from` assessment's scope, else the whole organisation.
+ */
+scope?: string, 
 /**
  * Carry answers, evidence and open actions forward from this assessment.
  */
