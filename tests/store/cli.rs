@@ -189,3 +189,102 @@ fn a_mistyped_question_id_gets_a_did_you_mean_and_a_short_list() {
         "no guess when nothing is close"
     );
 }
+
+#[test]
+fn notes_links_files_and_actions_can_be_added_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    let id = ok(&db, &["new", "--org", "Testshire", "--period", "2026/27"]);
+    let id = id.trim();
+    ok(
+        &db,
+        &[
+            "note",
+            id,
+            "promotion",
+            "The web team reviews the A to Z every quarter.",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "link",
+            id,
+            "promotion",
+            "https://example.org/dashboard",
+            "--description",
+            "Channel shift dashboard",
+        ],
+    );
+    let report = dir.path().join("channel-shift.txt");
+    std::fs::write(&report, "Avoidable contact fell 12%.\n").unwrap();
+    let attached = ok(&db, &["attach", id, "end-to-end", report.to_str().unwrap()]);
+    assert_eq!(attached.lines().count(), 1, "one id per file attached");
+    ok(
+        &db,
+        &[
+            "action",
+            id,
+            "--question",
+            "promotion",
+            "--title",
+            "Publish the digital plan",
+            "--owner",
+            "Head of Digital",
+            "--due",
+            "2027-03-31",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "action",
+            id,
+            "--title",
+            "Review the checklist with the management team",
+            "--status",
+            "in_progress",
+        ],
+    );
+
+    let shown = json(&db, &["show", id, "--json"]);
+    let evidence = shown["evidence"].as_array().unwrap();
+    assert_eq!(evidence.len(), 3, "{shown}");
+    assert!(
+        evidence
+            .iter()
+            .any(|e| e["url"] == "https://example.org/dashboard"),
+        "{shown}"
+    );
+    let actions = shown["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 2);
+    assert!(
+        actions
+            .iter()
+            .any(|a| a["questionId"].is_null() && a["status"] == "in_progress"),
+        "{shown}"
+    );
+
+    // Refusals say what is wrong and change nothing.
+    let bad_link = yardstick(&db, &["link", id, "promotion", "javascript:alert(1)"]);
+    assert!(!bad_link.status.success());
+    let missing = yardstick(
+        &db,
+        &[
+            "attach",
+            id,
+            "promotion",
+            dir.path().join("nope.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.pdf"));
+    let typo = yardstick(&db, &["note", id, "promtion", "x"]);
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("Did you mean \"promotion\"?"));
+    let again = json(&db, &["show", id, "--json"]);
+    assert_eq!(
+        again["evidence"].as_array().unwrap().len(),
+        3,
+        "nothing half-added"
+    );
+}

@@ -7,8 +7,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use yardstick::store::actions::{self, ActionInput, ActionStatus};
 use yardstick::store::answers::{self, AnswerInput, Confidence};
 use yardstick::store::assessments;
+use yardstick::store::evidence;
 use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
 use yardstick::store::{self, archive, snapshots, AssessmentDetail, Connection};
 use yardstick::{Error, Result};
@@ -48,6 +50,47 @@ pub enum StoreCommand {
         confidence: Option<String>,
         #[arg(long, value_name = "N")]
         target: Option<u8>,
+    },
+    /// Add a note of evidence to one question; prints the evidence id.
+    Note {
+        id: i64,
+        question_id: String,
+        text: String,
+    },
+    /// Add a web address as evidence to one question; prints the evidence id.
+    Link {
+        id: i64,
+        question_id: String,
+        url: String,
+        /// What the page shows, e.g. "Channel shift dashboard".
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        description: String,
+    },
+    /// Attach files as evidence to one question: copied into the data folder, all or none;
+    /// prints the evidence ids.
+    Attach {
+        id: i64,
+        question_id: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Record an action (for one question, or the whole assessment); prints its id.
+    Action {
+        id: i64,
+        /// The question it follows from (default: the assessment as a whole).
+        #[arg(long, value_name = "QUESTION_ID")]
+        question: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        /// A person or team.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        owner: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+        #[arg(long, value_parser = ["open", "in_progress", "done", "dropped"], default_value = "open")]
+        status: String,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        notes: String,
     },
     /// List every assessment in the database.
     List {
@@ -175,6 +218,48 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
                 clean(&a.organisation),
                 a.period
             );
+        }
+        StoreCommand::Note {
+            id,
+            question_id,
+            text,
+        } => println!("{}", evidence::add_note(&conn, id, &question_id, &text)?.id),
+        StoreCommand::Link {
+            id,
+            question_id,
+            url,
+            description,
+        } => println!(
+            "{}",
+            evidence::add_link(&conn, id, &question_id, &url, &description)?.id
+        ),
+        StoreCommand::Attach {
+            id,
+            question_id,
+            files,
+        } => {
+            for added in evidence::add_files(&conn, id, &question_id, &files)? {
+                println!("{}", added.id);
+            }
+        }
+        StoreCommand::Action {
+            id,
+            question,
+            title,
+            owner,
+            due,
+            status,
+            notes,
+        } => {
+            let input = ActionInput {
+                question_id: question,
+                title,
+                owner,
+                due_date: due,
+                status: ActionStatus::parse(&status)?,
+                notes,
+            };
+            println!("{}", actions::add_action(&conn, id, &input)?.id);
         }
         StoreCommand::Delete { id } => {
             let a = assessments::get_assessment(&conn, id)?;
