@@ -16,7 +16,7 @@ use super::model::LevelRef;
 
 const LABEL: Style = Style::new(9.0, false, INK);
 const LABEL_W: f32 = 170.0;
-const VALUE_W: f32 = 112.0;
+const VALUE_W: f32 = 106.0;
 /// Space between the plot and the value column, and between label and plot.
 const GUTTER: f32 = 10.0;
 const PAD: f32 = 5.0;
@@ -127,8 +127,10 @@ fn split<'r, 'b>(rows: &'r [Row<'b>], first_top: f32, axis_h: f32) -> Vec<&'r [R
     parts
 }
 
+/// Nearly a level's width, so neighbouring labels never touch and a word such as
+/// "Developing" is not broken on a five-level scale.
 fn tick_width(plot: Plot) -> f32 {
-    (plot.unit - 6.0).clamp(24.0, TICK_W)
+    (plot.unit - 3.0).clamp(24.0, TICK_W)
 }
 
 fn measure<'b>(flow: &Flow, bar: &'b Bar) -> Row<'b> {
