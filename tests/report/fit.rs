@@ -91,8 +91,7 @@ fn summary_pages(pdf: &Rendered) -> usize {
     let starts_with = |page: &String, heading: &str| {
         page.lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && *l != "OFFICIAL" && !l.contains(" · ") && *l != "DRAFT")
-            .next()
+            .find(|l| !l.is_empty() && *l != "OFFICIAL" && !l.contains(" · ") && *l != "DRAFT")
             .is_some_and(|l| l.starts_with(heading))
     };
     let start = pages

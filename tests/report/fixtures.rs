@@ -271,7 +271,7 @@ pub fn long_checklist(n: usize) -> Report {
         label: ACHIEVEMENT[l as usize].to_string(),
     };
     let current = |i: usize| (i % 7 != 3).then_some((i % 3) as u8);
-    let target = |i: usize| if i % 5 == 0 { 1 } else { 2 };
+    let target = |i: usize| if i.is_multiple_of(5) { 1 } else { 2 };
     let findings: Vec<Finding> = (0..n)
         .map(|i| Finding {
             number: i as u32 + 1,
@@ -338,7 +338,15 @@ pub fn long_checklist(n: usize) -> Report {
             },
         })
         .collect();
-    let previous = |i: usize| current(i).map(|l| if i % 2 == 0 { l.saturating_sub(1) } else { l });
+    let previous = |i: usize| {
+        current(i).map(|l| {
+            if i.is_multiple_of(2) {
+                l.saturating_sub(1)
+            } else {
+                l
+            }
+        })
+    };
     let mut report = realistic();
     report.cover.organisation = "Royal Borough of Kensington and Chelsea".to_string();
     report.cover.assessor = "Sam Okafor, Head of Cyber Security".to_string();
