@@ -2,10 +2,10 @@
 //! period (the accessible equivalent of the chart), notes where a question changed between
 //! checklist versions, the trend chart, and what became of earlier actions.
 
-use super::layout::{Flow, BODY, CONTENT_W, H1, H3, MARGIN_X, SMALL};
-use super::model::{Comparison, ComparisonRow};
+use super::layout::{Flow, BODY, CONTENT_W, H1, H3, MARGIN_X, SMALL, TEXT_9};
+use super::model::{Comparison, ComparisonRow, ScaleLevel};
 use super::sections::{bullet, long_date};
-use super::table::{table, Cell, Column};
+use super::table::{table, Cell, Column, CELL_PAD_X};
 use super::tags::Role;
 use super::trend;
 
@@ -14,7 +14,12 @@ pub const NOT_IN_VERSION: &str = "×";
 /// Shown where the question was in the checklist but not assessed.
 pub const NOT_ASSESSED: &str = "–";
 
-pub fn comparison(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
+/// Beyond this many questions the per-question trend panels (two to a row) would fill
+/// pages with what the table already says; only the overall trend is drawn.
+const TREND_PANELS_MAX: usize = 12;
+
+pub fn comparison(flow: &mut Flow, comparison: &Comparison, scale: &[ScaleLevel]) {
+    let max_level = scale.len().saturating_sub(1) as u8;
     flow.heading(
         "Comparison with earlier assessments",
         Role::H1,
@@ -38,18 +43,73 @@ pub fn comparison(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
         CONTENT_W,
     );
     flow.y += 6.0;
-    levels_table(flow, comparison);
+    let names = level_names(flow, comparison, scale);
+    levels_table(flow, comparison, &names);
     notes(flow, comparison);
     flow.heading("Trend", Role::H2, H3, trend::first_row_height(), None);
-    trend::chart(flow, comparison, max_level);
+    let per_question = comparison.rows.len() <= TREND_PANELS_MAX;
+    if !per_question {
+        flow.paragraph(
+            &format!(
+                "With {} questions, the trend of each question is read from the table above; \
+                 the chart shows overall maturity only.",
+                comparison.rows.len()
+            ),
+            BODY,
+            MARGIN_X,
+            CONTENT_W,
+        );
+        flow.y += 4.0;
+    }
+    trend::chart(flow, comparison, max_level, per_question);
     actions(flow, comparison);
 }
 
-fn levels_table(flow: &mut Flow, comparison: &Comparison) {
+const CHANGE_W: f32 = CONTENT_W * 0.15;
+/// Room for "Partially achieved" on two lines; fewer periods leave the question's title
+/// more room, so it wraps onto fewer lines.
+const PERIOD_W: f32 = CONTENT_W * 0.14;
+
+fn period_width(comparison: &Comparison) -> f32 {
     let periods = comparison.periods.len().max(1) as f32;
-    let question_w = CONTENT_W * 0.3;
-    let change_w = CONTENT_W * 0.17;
-    let period_w = (CONTENT_W - question_w - 2.0 * change_w) / periods;
+    PERIOD_W.min((CONTENT_W * 0.7 - 2.0 * CHANGE_W) / periods)
+}
+
+fn question_width(comparison: &Comparison) -> f32 {
+    CONTENT_W - 2.0 * CHANGE_W - comparison.periods.len() as f32 * period_width(comparison)
+}
+
+/// What each level is called in the table, lowest first: its label where every label fits
+/// its column without breaking a word, else its number, with a key to the numbers printed
+/// above the table (many periods make narrow columns).
+fn level_names(flow: &mut Flow, comparison: &Comparison, scale: &[ScaleLevel]) -> Vec<String> {
+    let room = period_width(comparison) - 2.0 * CELL_PAD_X;
+    let fits = scale.iter().all(|s| {
+        s.label
+            .split_whitespace()
+            .all(|word| flow.width(word, TEXT_9) <= room)
+    });
+    if fits {
+        return scale.iter().map(|s| s.label.clone()).collect();
+    }
+    let key: Vec<String> = scale
+        .iter()
+        .map(|s| format!("{} {}", s.level, s.label))
+        .collect();
+    flow.paragraph(
+        &format!("Levels by number: {}.", key.join(" · ")),
+        BODY,
+        MARGIN_X,
+        CONTENT_W,
+    );
+    flow.y += 4.0;
+    scale.iter().map(|s| s.level.to_string()).collect()
+}
+
+fn levels_table(flow: &mut Flow, comparison: &Comparison, names: &[String]) {
+    let question_w = question_width(comparison);
+    let change_w = CHANGE_W;
+    let period_w = period_width(comparison);
     let mut columns = vec![Column {
         header: "Question",
         width: question_w,
@@ -66,12 +126,16 @@ fn levels_table(flow: &mut Flow, comparison: &Comparison) {
         header: "Trend",
         width: change_w,
     });
-    let mut rows: Vec<Vec<Cell>> = comparison.rows.iter().map(comparison_row).collect();
+    let mut rows: Vec<Vec<Cell>> = comparison
+        .rows
+        .iter()
+        .map(|row| comparison_row(row, names))
+        .collect();
     rows.push(overall_row(comparison));
-    table(flow, &columns, &rows);
+    table(flow, "Level per question", &columns, &rows);
 }
 
-fn comparison_row(row: &ComparisonRow) -> Vec<Cell> {
+fn comparison_row(row: &ComparisonRow, names: &[String]) -> Vec<Cell> {
     let mut cells = vec![Cell::plain(format!("{}. {}", row.number, row.title))];
     cells.extend(
         row.levels
@@ -79,7 +143,10 @@ fn comparison_row(row: &ComparisonRow) -> Vec<Cell> {
             .zip(&row.in_checklist)
             .map(|(level, &present)| {
                 Cell::plain(match (level, present) {
-                    (Some(l), _) => l.to_string(),
+                    (Some(l), _) => names
+                        .get(usize::from(*l))
+                        .cloned()
+                        .unwrap_or_else(|| l.to_string()),
                     (None, true) => NOT_ASSESSED.to_string(),
                     (None, false) => NOT_IN_VERSION.to_string(),
                 })
@@ -190,7 +257,7 @@ fn actions(flow: &mut Flow, comparison: &Comparison) {
             ]
         })
         .collect();
-    table(flow, &columns, &rows);
+    table(flow, "Actions from earlier assessments", &columns, &rows);
 }
 
 #[cfg(test)]

@@ -5,24 +5,30 @@
 use super::layout::{Flow, Style, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
 use super::model::{Evidence, Finding, Report};
 use super::sections::{item, key_values, level_text, long_date};
+use super::summary::is_long;
 use super::table::{table, Cell, Column};
 use super::tags::Role;
+use super::words::numbered;
 
 pub fn findings(flow: &mut Flow, report: &Report) {
     flow.heading("Findings", Role::H1, H1, 80.0, Some(0));
     if report.findings.is_empty() {
         flow.paragraph("The checklist has no questions.", BODY, MARGIN_X, CONTENT_W);
     }
+    not_recorded_yet(flow, &report.findings);
+    // A long checklist gets smaller item headings and one line of levels per question, so
+    // its record is pages, not dozens of pages, shorter.
+    let long = is_long(report);
     for finding in &report.findings {
-        one_finding(flow, finding);
+        one_finding(flow, finding, long);
     }
 }
 
-fn one_finding(flow: &mut Flow, f: &Finding) {
+fn one_finding(flow: &mut Flow, f: &Finding, long: bool) {
     flow.heading(
         &format!("Question {}: {}", f.number, f.title),
         Role::H2,
-        H2,
+        if long { H3 } else { H2 },
         60.0,
         Some(1),
     );
@@ -40,10 +46,15 @@ fn one_finding(flow: &mut Flow, f: &Finding) {
         ),
         ("Confidence", confidence),
     ];
-    key_values(flow, &pairs, 80.0);
+    if long {
+        let line: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        flow.paragraph(&line.join(" · "), BODY, MARGIN_X, CONTENT_W);
+    } else {
+        key_values(flow, &pairs, 80.0);
+    }
     if let (Some(level), Some(descriptor)) = (&f.level, &f.descriptor) {
         flow.heading(
-            &format!("What level {} looks like", level.level),
+            &format!("What level {} ({}) looks like", level.level, level.label),
             Role::H3,
             H3,
             30.0,
@@ -51,24 +62,54 @@ fn one_finding(flow: &mut Flow, f: &Finding) {
         );
         flow.paragraph(descriptor, BODY, MARGIN_X, CONTENT_W);
     }
-    flow.heading("Rationale", Role::H3, H3, 30.0, None);
-    let rationale = if f.rationale.trim().is_empty() {
-        "None recorded yet."
-    } else {
-        &f.rationale
-    };
-    flow.paragraph(rationale, BODY, MARGIN_X, CONTENT_W);
-    let title = format!("Evidence ({})", f.evidence.len());
-    flow.heading(&title, Role::H3, H3, 30.0, None);
+    // An empty rationale or evidence list is said once for all questions at the top of
+    // the section (see `not_recorded_yet`), not under each question.
+    if !f.rationale.trim().is_empty() {
+        flow.heading("Rationale", Role::H3, H3, 30.0, None);
+        flow.paragraph(&f.rationale, BODY, MARGIN_X, CONTENT_W);
+    }
     if f.evidence.is_empty() {
-        flow.paragraph("None recorded yet.", BODY, MARGIN_X, CONTENT_W);
         return;
     }
+    let title = format!("Evidence ({})", f.evidence.len());
+    flow.heading(&title, Role::H3, H3, 30.0, None);
     flow.tagged(Role::L, |flow| {
         for one in &f.evidence {
             evidence(flow, one);
         }
     });
+}
+
+/// One line per kind of empty section, naming the questions it applies to: a long
+/// checklist early in its assessment would otherwise repeat "None recorded yet" dozens of
+/// times.
+fn not_recorded_yet(flow: &mut Flow, findings: &[Finding]) {
+    let without = |empty: &dyn Fn(&Finding) -> bool| -> Vec<u32> {
+        findings
+            .iter()
+            .filter(|f| empty(f))
+            .map(|f| f.number)
+            .collect()
+    };
+    let lines = [
+        ("rationale", without(&|f| f.rationale.trim().is_empty())),
+        ("evidence", without(&|f| f.evidence.is_empty())),
+    ];
+    for (what, numbers) in lines {
+        if numbers.is_empty() {
+            continue;
+        }
+        flow.paragraph(
+            &format!(
+                "No {what} recorded yet for {}.",
+                numbered("question", &numbers)
+            ),
+            BODY.bold(),
+            MARGIN_X,
+            CONTENT_W,
+        );
+        flow.y += 2.0;
+    }
 }
 
 fn evidence(flow: &mut Flow, evidence: &Evidence) {
@@ -107,7 +148,36 @@ pub fn method(flow: &mut Flow, report: &Report) {
     );
     flow.y += 4.0;
     flow.paragraph(&method.source, BODY, MARGIN_X, CONTENT_W);
-    flow.heading("Where each question comes from", Role::H2, H3, 60.0, None);
+    let provenance_heading = "Where each question comes from";
+    flow.heading(provenance_heading, Role::H2, H3, 60.0, None);
+    if is_long(report) {
+        provenance_by_kind(flow, report);
+    } else {
+        provenance_table(flow, report, provenance_heading);
+    }
+    scale_table(flow, report);
+}
+
+/// For a long checklist, one line per kind of source instead of a row per question (the
+/// titles are all in the findings).
+fn provenance_by_kind(flow: &mut Flow, report: &Report) {
+    let mut kinds: Vec<(&str, Vec<u32>)> = Vec::new();
+    for p in &report.method.provenance {
+        match kinds.iter_mut().find(|(kind, _)| *kind == p.provenance) {
+            Some((_, numbers)) => numbers.push(p.number),
+            None => kinds.push((&p.provenance, vec![p.number])),
+        }
+    }
+    flow.tagged(Role::L, |flow| {
+        for (kind, numbers) in kinds {
+            let text = format!("{kind}: {}.", numbered("question", &numbers));
+            item(flow, "•", &text, BODY, |_| {});
+        }
+    });
+}
+
+fn provenance_table(flow: &mut Flow, report: &Report, heading: &str) {
+    let method = &report.method;
     let columns = [
         Column {
             header: "Question",
@@ -128,7 +198,11 @@ pub fn method(flow: &mut Flow, report: &Report) {
             ]
         })
         .collect();
-    table(flow, &columns, &rows);
+    table(flow, heading, &columns, &rows);
+}
+
+fn scale_table(flow: &mut Flow, report: &Report) {
+    let method = &report.method;
     flow.heading("Maturity scale", Role::H2, H3, 60.0, None);
     let columns = [
         Column {
@@ -155,7 +229,7 @@ pub fn method(flow: &mut Flow, report: &Report) {
             ]
         })
         .collect();
-    table(flow, &columns, &rows);
+    table(flow, "Maturity scale", &columns, &rows);
     flow.y += 8.0;
     flow.paragraph(
         "Each question may also be “Not assessed” when no level has been chosen yet.",

@@ -10,8 +10,8 @@ use printpdf::Op;
 
 use super::fonts::Fonts;
 use super::layout::{
-    push_rect, push_rule, push_text, Style, INK, MARGIN_X, PAGE_H, PAGE_W, RULE, SECONDARY, SMALL,
-    WHITE,
+    fit, push_rect, push_rule, push_text, Style, INK, MARGIN_X, PAGE_H, PAGE_W, RULE, SECONDARY,
+    SMALL, WHITE,
 };
 use super::model::{Report, Status};
 use super::tags::{furniture, Furniture};
@@ -58,7 +58,7 @@ fn header(ops: &mut Vec<Op>, fonts: &Fonts, report: &Report, cover: bool) {
         return;
     }
     let text = format!("{} · {}", report.cover.organisation, report.cover.period);
-    let text = fit(fonts, &text, SMALL, right - MARGIN_X - 60.0);
+    let text = fit(&fonts.regular, &text, SMALL, right - MARGIN_X - 60.0);
     push_text(ops, &fonts.regular, MARGIN_X, HEADER_TOP, &text, SMALL);
     let rule_at = HEADER_TOP + SMALL.line_height() + 4.0;
     push_rule(ops, (MARGIN_X, rule_at), (right, rule_at), 0.5, RULE);
@@ -90,9 +90,20 @@ fn draft_tag(ops: &mut Vec<Op>, fonts: &Fonts, right: f32) {
 fn footer(ops: &mut Vec<Op>, fonts: &Fonts, report: &Report, page: usize, total: usize) {
     let right = PAGE_W - MARGIN_X;
     push_rule(ops, (MARGIN_X, FOOTER_TOP), (right, FOOTER_TOP), 0.5, RULE);
+    let number = format!("Page {page} of {total}");
+    let number_w = fonts.regular.width(&number, SMALL.size);
+    // Named after the checklist; a long name ends in an ellipsis clear of the page number
+    // (the cover and the method give it in full).
     let left = format!(
-        "Digital self-assessment · exported {}",
+        "{} · exported {}",
+        report.method.assessment_name(),
         report.cover.exported_at.format("%-d %B %Y")
+    );
+    let left = fit(
+        &fonts.regular,
+        &left,
+        SMALL,
+        right - MARGIN_X - number_w - 16.0,
     );
     push_text(
         ops,
@@ -102,8 +113,7 @@ fn footer(ops: &mut Vec<Op>, fonts: &Fonts, report: &Report, page: usize, total:
         &left,
         SMALL,
     );
-    let number = format!("Page {page} of {total}");
-    let x = right - fonts.regular.width(&number, SMALL.size);
+    let x = right - number_w;
     push_text(
         ops,
         &fonts.regular,
@@ -116,31 +126,11 @@ fn footer(ops: &mut Vec<Op>, fonts: &Fonts, report: &Report, page: usize, total:
 
 fn marking_line(ops: &mut Vec<Op>, fonts: &Fonts, marking: &str, top: f32) {
     let text = fit(
-        fonts,
+        &fonts.bold,
         &marking.to_uppercase(),
         MARKING,
         PAGE_W - 2.0 * MARGIN_X,
     );
     let x = (PAGE_W - fonts.bold.width(&text, MARKING.size)) / 2.0;
     push_text(ops, &fonts.bold, x, top, &text, MARKING);
-}
-
-/// Shortens one-line furniture text with an ellipsis rather than letting it run off the page.
-fn fit(fonts: &Fonts, text: &str, style: Style, width: f32) -> String {
-    let face = fonts.face(style.bold);
-    if face.width(text, style.size) <= width {
-        return text.to_string();
-    }
-    let room = width - face.width("…", style.size);
-    let mut out = String::new();
-    let mut used = 0.0;
-    for c in text.chars() {
-        used += face.advance(c) * style.size / 1000.0;
-        if used > room {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

@@ -67,6 +67,8 @@ pub const H2: Style = Style::new(13.5, true, INK);
 pub const H3: Style = Style::new(11.0, true, INK);
 pub const BODY: Style = Style::new(10.0, false, INK);
 pub const SMALL: Style = Style::new(8.5, false, SECONDARY);
+/// Table text.
+pub const TEXT_9: Style = Style::new(9.0, false, INK);
 
 /// A bookmark to be written into the PDF outline once page objects exist.
 #[derive(Debug, Clone)]
@@ -249,6 +251,20 @@ impl<'f> Flow<'f> {
         self.y += before * 0.5;
     }
 
+    /// The heading of a chart or table that runs onto a new page, repeated there for the eye
+    /// as an artifact: a screen reader has already heard it once, where it began.
+    pub fn continued(&mut self, heading: &str, style: Style) {
+        let text = format!("{heading} (continued)");
+        let lines = self.lines(&text, style, CONTENT_W);
+        self.artifact(|flow| {
+            for line in lines {
+                flow.text(MARGIN_X, flow.y, &line, style);
+                flow.y += style.line_height();
+            }
+        });
+        self.y += style.size * 0.45;
+    }
+
     pub fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
         push_rect(self.shapes(), x, top, width, height, colour);
     }
@@ -358,4 +374,25 @@ fn line_point(x: f32, top: f32) -> LinePoint {
         p: point(x, top),
         bezier: false,
     }
+}
+
+/// One line of `text` no wider than `width`, ending in an ellipsis when it had to be
+/// shortened. Only for text given in full elsewhere, or furniture.
+pub fn fit(face: &Face, text: &str, style: Style, width: f32) -> String {
+    if face.width(text, style.size) <= width {
+        return text.to_string();
+    }
+    let room = width - face.width("…", style.size);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        used += face.advance(c) * style.size / 1000.0;
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }

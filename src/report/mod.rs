@@ -18,9 +18,11 @@ mod pdf;
 mod render;
 mod sections;
 mod structure;
+mod summary;
 mod table;
 mod tags;
 mod trend;
+mod words;
 mod wrap;
 
 use std::path::Path;

@@ -242,3 +242,33 @@ pub struct ScaleLevel {
     pub label: String,
     pub meaning: String,
 }
+
+impl Method {
+    /// What the report calls this assessment, from the checklist's own title, so a report
+    /// on another framework never claims to be a "digital" one: "Digital best practice
+    /// checklist" gives "Digital best practice self-assessment"; "NCSC Cyber Assessment
+    /// Framework" gives "NCSC Cyber Assessment Framework self-assessment".
+    pub fn assessment_name(&self) -> String {
+        let title = self.checklist_title.trim();
+        let stem = match title.len().checked_sub(" checklist".len()) {
+            Some(at)
+                if at > 0
+                    && title.is_char_boundary(at)
+                    && title[at..].eq_ignore_ascii_case(" checklist") =>
+            {
+                &title[..at]
+            }
+            _ => title,
+        };
+        format!("{stem} self-assessment")
+    }
+
+    /// The label of `level` on the checklist's scale, or the bare number when the scale
+    /// does not have it (an old assessment on a longer scale).
+    pub fn level_label(&self, level: u8) -> String {
+        self.scale
+            .iter()
+            .find(|s| s.level == level)
+            .map_or_else(|| format!("level {level}"), |s| s.label.clone())
+    }
+}

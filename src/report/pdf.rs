@@ -88,8 +88,10 @@ fn compress(doc: &mut lopdf::Document) -> Result<(), Error> {
 
 fn title(report: &Report) -> String {
     format!(
-        "{} digital self-assessment {}",
-        report.cover.organisation, report.cover.period
+        "{}: {} {}",
+        report.cover.organisation,
+        report.method.assessment_name(),
+        report.cover.period
     )
 }
 
@@ -134,7 +136,10 @@ fn set_info(doc: &mut lopdf::Document, report: &Report) {
         ("Subject", text_string(&subject)),
         (
             "Keywords",
-            text_string("digital; self-assessment; maturity; council"),
+            text_string(&format!(
+                "{}; self-assessment; maturity; council",
+                report.method.checklist_title
+            )),
         ),
         ("Creator", text_string("Yardstick")),
         ("Producer", text_string("Yardstick with printpdf")),

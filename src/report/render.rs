@@ -11,6 +11,7 @@ use super::layout::Flow;
 use super::model::Report;
 use super::pdf;
 use super::sections;
+use super::summary;
 use crate::Error;
 
 /// Renders `report` as an A4 PDF.
@@ -20,15 +21,18 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     sections::cover(&mut flow, report);
     // Each major section starts on a fresh page so it can be printed or read on its own.
     flow.new_page();
-    sections::summary(&mut flow, report);
+    summary::summary(&mut flow, report);
+    if summary::is_long(report) {
+        flow.new_page();
+        summary::level_chart_section(&mut flow, report);
+    }
     flow.new_page();
     sections::recommendations(&mut flow, report);
     flow.new_page();
     findings::findings(&mut flow, report);
     if let Some(comparison) = &report.comparison {
         flow.new_page();
-        let max_level = report.method.scale.len().saturating_sub(1) as u8;
-        comparison::comparison(&mut flow, comparison, max_level);
+        comparison::comparison(&mut flow, comparison, &report.method.scale);
     }
     flow.new_page();
     findings::method(&mut flow, report);

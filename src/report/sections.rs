@@ -1,13 +1,14 @@
-//! The front of the report, what a busy reader sees first: the cover, the one-page executive
-//! summary and the recommendations in priority order with their actions.
+//! The front of the report: the cover, and the recommendations in priority order with their
+//! actions (the executive summary between them is in [`super::summary`]); and the list and
+//! key-value pieces the other sections share.
 
 use chrono::NaiveDate;
 
-use super::chart::{self, Bar};
 use super::layout::{Flow, Style, BLUE, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, PALE, SMALL, TITLE};
-use super::model::{Changes, LevelRef, Recommendation, Report, Status};
+use super::model::{LevelRef, Recommendation, Report, Status};
 use super::table::{table, Cell, Column};
 use super::tags::{Role, Scope};
+use super::words::numbered;
 
 /// GOV.UK style dates: "4 May 2026".
 pub fn long_date(date: NaiveDate) -> String {
@@ -46,13 +47,14 @@ pub fn cover(flow: &mut Flow, report: &Report) {
     let cover = &report.cover;
     flow.bookmark("Cover", 0);
     flow.y = 150.0;
+    // Named after the checklist, so a report on another framework never calls itself digital.
     flow.paragraph(
-        "DIGITAL BEST-PRACTICE SELF-ASSESSMENT",
+        &report.method.assessment_name().to_uppercase(),
         SMALL.bold().colour(BLUE),
         MARGIN_X,
         CONTENT_W,
     );
-    flow.y = 150.0 + 24.0;
+    flow.y += 12.0;
     // The organisation is the cover's title, so headings start at H1 as PDF/UA asks.
     flow.block(Role::H1, &cover.organisation, TITLE, MARGIN_X, CONTENT_W);
     flow.y += 4.0;
@@ -141,80 +143,7 @@ pub fn key_values(flow: &mut Flow, pairs: &[(&str, String)], label_w: f32) {
     });
 }
 
-pub fn summary(flow: &mut Flow, report: &Report) {
-    flow.heading("Executive summary", Role::H1, H1, 200.0, Some(0));
-    overall(flow, report);
-    flow.heading(
-        "Level by question",
-        Role::H2,
-        H3,
-        chart::height(report.findings.len()),
-        None,
-    );
-    let bars: Vec<Bar> = report
-        .findings
-        .iter()
-        .map(|f| Bar {
-            label: format!("{}. {}", f.number, f.title),
-            level: f.level.as_ref().map(|l| l.level),
-            target: f.target.as_ref().map(|l| l.level),
-        })
-        .collect();
-    let max_level = report.method.scale.len().saturating_sub(1) as u8;
-    chart::chart(flow, &bars, max_level);
-    top_three(flow, report);
-    if let Some(changes) = &report.summary.since_previous {
-        since_previous(flow, changes);
-    }
-}
-
-fn overall(flow: &mut Flow, report: &Report) {
-    let max = report.method.scale.len().saturating_sub(1);
-    let text = match &report.summary.overall {
-        Some(o) => format!(
-            "Overall maturity: {:.1} out of {max} ({}), from {} of {} questions assessed.",
-            o.score, o.label, o.assessed, o.questions
-        ),
-        None => "Overall maturity: not yet known, as no question has been assessed.".to_string(),
-    };
-    flow.paragraph(&text, H3.bold(), MARGIN_X, CONTENT_W);
-    if let (Some(changes), Some(now)) = (&report.summary.since_previous, &report.summary.overall) {
-        if let Some(before) = changes.previous_score {
-            let word = movement(before, now.score);
-            let text = format!("{word} from {before:.1} in {}.", changes.previous_period);
-            flow.paragraph(&text, BODY, MARGIN_X, CONTENT_W);
-        }
-    }
-}
-
-fn movement(before: f64, now: f64) -> &'static str {
-    if now > before + 0.05 {
-        "Up"
-    } else if now < before - 0.05 {
-        "Down"
-    } else {
-        "Unchanged"
-    }
-}
-
-fn top_three(flow: &mut Flow, report: &Report) {
-    if report.recommendations.is_empty() {
-        return;
-    }
-    flow.heading("Top three recommendations", Role::H2, H3, 40.0, None);
-    flow.tagged(Role::L, |flow| {
-        for (i, rec) in report.recommendations.iter().take(3).enumerate() {
-            let marker = format!("{}.", i + 1);
-            item(flow, &marker, &rec.title, BODY.bold(), |flow| {
-                let detail = recommendation_context(rec);
-                flow.paragraph(&detail, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
-            });
-            flow.y += 3.0;
-        }
-    });
-}
-
-fn recommendation_context(rec: &Recommendation) -> String {
+pub fn recommendation_context(rec: &Recommendation) -> String {
     let levels = format!(
         "now {}, target {}",
         level_text(&rec.current),
@@ -229,87 +158,6 @@ fn recommendation_context(rec: &Recommendation) -> String {
         Some(q) => format!("Question {}: {} · {levels}", q.number, q.title),
         None => "Applies to the whole checklist".to_string(),
     }
-}
-
-fn since_previous(flow: &mut Flow, changes: &Changes) {
-    flow.heading(
-        &format!("Since {}", changes.previous_period),
-        Role::H2,
-        H3,
-        40.0,
-        None,
-    );
-    flow.paragraph(&since_sentence(changes), BODY, MARGIN_X, CONTENT_W);
-    flow.y += 3.0;
-    let moved = |up: bool| -> Vec<String> {
-        changes
-            .questions
-            .iter()
-            .filter_map(|c| match (c.previous, c.current) {
-                (Some(p), Some(n)) if (n > p) == up && n != p => {
-                    Some(format!("{} ({p} → {n})", c.title))
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let unchanged = changes
-        .questions
-        .iter()
-        .filter(|c| c.previous.is_some() && c.previous == c.current)
-        .count();
-    flow.tagged(Role::L, |flow| {
-        for (marker, word, items) in [
-            ("↑", "Improved", moved(true)),
-            ("↓", "Declined", moved(false)),
-        ] {
-            let list = if items.is_empty() {
-                "none".to_string()
-            } else {
-                items.join(", ")
-            };
-            bullet(flow, marker, &format!("{word}: {list}."), BODY);
-        }
-        bullet(
-            flow,
-            "→",
-            &format!("Unchanged: {unchanged} of {}.", changes.questions.len()),
-            BODY,
-        );
-    });
-}
-
-/// The "since last year" paragraph: what a chief executive asks first, in one sentence.
-fn since_sentence(changes: &Changes) -> String {
-    let (mut up, mut held, mut down, mut missing) = (0, 0, 0, 0);
-    for c in &changes.questions {
-        match (c.previous, c.current) {
-            (Some(p), Some(n)) if n > p => up += 1,
-            (Some(p), Some(n)) if n < p => down += 1,
-            (Some(_), Some(_)) => held += 1,
-            _ => missing += 1,
-        }
-    }
-    let none_or = |n: u32| {
-        if n == 0 {
-            "none".to_string()
-        } else {
-            n.to_string()
-        }
-    };
-    let mut text = format!(
-        "Since the {} assessment, {up} of the {} questions improved, {} held and {} fell.",
-        changes.previous_period,
-        changes.questions.len(),
-        none_or(held),
-        none_or(down)
-    );
-    if missing > 0 {
-        text.push_str(&format!(
-            " {missing} could not be compared, because a level is missing in one of the two years."
-        ));
-    }
-    text
 }
 
 pub fn recommendations(flow: &mut Flow, report: &Report) {
@@ -329,16 +177,24 @@ pub fn recommendations(flow: &mut Flow, report: &Report) {
             CONTENT_W,
         );
     }
+    no_actions_yet(flow, report);
+    // Smaller item headings keep a long checklist's recommendations to a few pages.
+    let style = if super::summary::is_long(report) {
+        H3
+    } else {
+        H2
+    };
     for (i, rec) in report.recommendations.iter().enumerate() {
-        recommendation(flow, &format!("{}. {}", i + 1, rec.title), rec);
+        recommendation(flow, &format!("{}. {}", i + 1, rec.title), rec, style);
     }
     if let Some(rec) = &report.overall_recommendation {
-        recommendation(flow, &format!("Overall recommendation: {}", rec.title), rec);
+        let heading = format!("Overall recommendation: {}", rec.title);
+        recommendation(flow, &heading, rec, style);
     }
 }
 
-fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation) {
-    flow.heading(heading, Role::H2, H2, 60.0, Some(1));
+fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation, style: Style) {
+    flow.heading(heading, Role::H2, style, 60.0, Some(1));
     flow.paragraph(&recommendation_context(rec), SMALL, MARGIN_X, CONTENT_W);
     flow.y += 4.0;
     flow.paragraph(&rec.text, BODY, MARGIN_X, CONTENT_W);
@@ -346,11 +202,12 @@ fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation) {
         flow.heading("Why it matters", Role::H3, H3, 30.0, None);
         flow.paragraph(&rec.reasoning, BODY, MARGIN_X, CONTENT_W);
     }
-    flow.heading("Actions", Role::H3, H3, 40.0, None);
+    // Said once for all of them at the top of the section, not under each one.
     if rec.actions.is_empty() {
-        flow.paragraph("No actions recorded yet.", BODY, MARGIN_X, CONTENT_W);
         return;
     }
+    let caption = format!("Actions for “{heading}”");
+    flow.heading("Actions", Role::H3, H3, 40.0, None);
     let columns = [
         Column {
             header: "Action",
@@ -381,5 +238,36 @@ fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation) {
             ]
         })
         .collect();
-    table(flow, &columns, &rows);
+    table(flow, &caption, &columns, &rows);
+}
+
+/// One line naming every recommendation without actions, instead of "No actions recorded
+/// yet" repeated under each of them.
+fn no_actions_yet(flow: &mut Flow, report: &Report) {
+    let numbers: Vec<u32> = (1..)
+        .zip(&report.recommendations)
+        .filter(|(_, rec)| rec.actions.is_empty())
+        .map(|(n, _)| n)
+        .collect();
+    let overall_without = report
+        .overall_recommendation
+        .as_ref()
+        .is_some_and(|rec| rec.actions.is_empty());
+    let mut which: Vec<String> = Vec::new();
+    if !numbers.is_empty() {
+        which.push(numbered("recommendation", &numbers));
+    }
+    if overall_without {
+        which.push("the overall recommendation".to_string());
+    }
+    if which.is_empty() {
+        return;
+    }
+    flow.y += 4.0;
+    flow.paragraph(
+        &format!("No actions are recorded yet for {}.", which.join(" or ")),
+        BODY.bold(),
+        MARGIN_X,
+        CONTENT_W,
+    );
 }

@@ -3,11 +3,13 @@
 //! of every page the table continues on, so a reader never meets columns without names.
 //! Tagged as a table whose header cells name their columns.
 
-use super::layout::{Flow, Style, INK, MARGIN_X, PALE, RULE};
+use super::layout::{Flow, Style, H3, INK, MARGIN_X, PALE, RULE, TEXT_9};
 use super::tags::{Owner, Role, Scope};
 
-const TEXT: Style = Style::new(9.0, false, INK);
-const PAD_X: f32 = 4.0;
+const TEXT: Style = TEXT_9;
+/// Space between a cell's text and its column's edges.
+pub const CELL_PAD_X: f32 = 4.0;
+const PAD_X: f32 = CELL_PAD_X;
 const PAD_Y: f32 = 3.0;
 
 pub struct Column<'a> {
@@ -37,19 +39,21 @@ impl Cell {
     }
 }
 
-pub fn table(flow: &mut Flow, columns: &[Column], rows: &[Vec<Cell>]) {
+/// A table under the heading `caption`, which is repeated with the column names on every
+/// page the table runs onto.
+pub fn table(flow: &mut Flow, caption: &str, columns: &[Column], rows: &[Vec<Cell>]) {
     flow.tagged(Role::Table, |flow| {
         let lh = TEXT.line_height();
         // Header plus at least one line of the first row, or the header would be stranded.
         flow.ensure(2.0 * (lh + 2.0 * PAD_Y));
         header(flow, columns, true);
         for row in rows {
-            flow.tagged(Role::TR, |flow| body_row(flow, columns, row));
+            flow.tagged(Role::TR, |flow| body_row(flow, caption, columns, row));
         }
     });
 }
 
-fn body_row(flow: &mut Flow, columns: &[Column], row: &[Cell]) {
+fn body_row(flow: &mut Flow, caption: &str, columns: &[Column], row: &[Cell]) {
     let lh = TEXT.line_height();
     let wrapped: Vec<Vec<String>> = columns
         .iter()
@@ -59,7 +63,7 @@ fn body_row(flow: &mut Flow, columns: &[Column], row: &[Cell]) {
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     // Keep short rows whole; a long row may split, but not before its second line.
     if flow.ensure(height.min(2) as f32 * lh + 2.0 * PAD_Y) {
-        header(flow, columns, false);
+        continuation(flow, caption, columns);
     }
     // Cells are filled line by line across the row, so each is made up front and owns
     // its lines wherever they fall.
@@ -67,7 +71,7 @@ fn body_row(flow: &mut Flow, columns: &[Column], row: &[Cell]) {
     flow.y += PAD_Y;
     for i in 0..height {
         if flow.ensure(lh + PAD_Y) {
-            header(flow, columns, false);
+            continuation(flow, caption, columns);
         }
         let mut x = MARGIN_X;
         for (((column, cell), lines), &owner) in columns.iter().zip(row).zip(&wrapped).zip(&cells) {
@@ -81,6 +85,12 @@ fn body_row(flow: &mut Flow, columns: &[Column], row: &[Cell]) {
     flow.y += PAD_Y;
     let right = MARGIN_X + total_width(columns);
     flow.rule(MARGIN_X, right, flow.y, 0.5, RULE);
+}
+
+/// The top of a page the table runs onto: its heading, then its column names.
+fn continuation(flow: &mut Flow, caption: &str, columns: &[Column]) {
+    flow.continued(caption, H3);
+    header(flow, columns, false);
 }
 
 /// The header row. Only its first drawing is structure; the copies on continuation pages

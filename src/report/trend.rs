@@ -10,8 +10,8 @@ use printpdf::Op;
 
 use super::comparison::{NOT_ASSESSED, NOT_IN_VERSION};
 use super::layout::{
-    push_polygon, push_rect, push_rule, Colour, Flow, Style, BLUE, CONTENT_W, INK, MARGIN_X, RULE,
-    SECONDARY, SMALL,
+    fit, push_polygon, push_rect, push_rule, Colour, Flow, Style, BLUE, CONTENT_W, INK, MARGIN_X,
+    RULE, SECONDARY, SMALL,
 };
 use super::model::Comparison;
 use super::tags::Role;
@@ -46,9 +46,14 @@ pub fn first_row_height() -> f32 {
     SMALL.line_height() * 2.0 + 8.0 + PANEL_H
 }
 
-pub fn chart(flow: &mut Flow, comparison: &Comparison, max_level: u8) {
+/// The panels, two to a row; with `per_question` false only the overall one, for checklists
+/// whose table already says more than a page of panels could.
+pub fn chart(flow: &mut Flow, comparison: &Comparison, max_level: u8, per_question: bool) {
     legend(flow);
-    let panels = panels(comparison);
+    let mut panels = panels(comparison);
+    if !per_question {
+        panels.truncate(1);
+    }
     for pair in panels.chunks(2) {
         flow.ensure(PANEL_H);
         let top = flow.y;
@@ -115,7 +120,8 @@ fn panels(comparison: &Comparison) -> Vec<Panel> {
 }
 
 fn draw(flow: &mut Flow, panel: &Panel, (left, top): (f32, f32), periods: &[String], max: u8) {
-    let title = flow.lines(&panel.title, TITLE, PANEL_W).remove(0);
+    // One line; a longer title ends in an ellipsis, and is in full in the table above.
+    let title = fit(flow.fonts.face(TITLE.bold), &panel.title, TITLE, PANEL_W);
     flow.text(left, top, &title, TITLE);
     let plot_top = top + TITLE_H + HEAD_ROOM;
     let bottom = plot_top + PLOT_H;

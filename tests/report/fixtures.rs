@@ -244,3 +244,179 @@ pub fn extreme() -> Report {
     }
     report
 }
+
+/// Three levels, as the NCSC Cyber Assessment Framework judges its outcomes.
+pub const ACHIEVEMENT: [&str; 3] = ["Not achieved", "Partially achieved", "Achieved"];
+
+/// A question title of one to three chart lines, varied so that rows differ in height.
+fn long_title(i: usize) -> String {
+    match i % 4 {
+        0 => format!("Outcome {i}"),
+        1 => format!("Identity and access control for privileged users of system {i}"),
+        2 => format!(
+            "Proportionate security monitoring of networks, systems and the essential function's data, with alerts investigated ({i})"
+        ),
+        _ => format!(
+            "Response and recovery planning that is tested, owned at board level and improved after every exercise, incident and near miss, across every supplier and service ({i})"
+        ),
+    }
+}
+
+/// A checklist of `n` questions on a three-level scale, shaped like a large real framework
+/// early in its first assessment: long titles, some questions unassessed, most without
+/// actions, evidence or rationale, and one earlier assessment in which many levels moved.
+pub fn long_checklist(n: usize) -> Report {
+    let level = |l: u8| LevelRef {
+        level: l,
+        label: ACHIEVEMENT[l as usize].to_string(),
+    };
+    let current = |i: usize| (i % 7 != 3).then_some((i % 3) as u8);
+    let target = |i: usize| if i.is_multiple_of(5) { 1 } else { 2 };
+    let findings: Vec<Finding> = (0..n)
+        .map(|i| Finding {
+            number: i as u32 + 1,
+            title: long_title(i + 1),
+            question: format!(
+                "To what extent does the organisation meet outcome {}? {}",
+                i + 1,
+                long_title(i + 1)
+            ),
+            level: current(i).map(level),
+            descriptor: current(i).map(|l| {
+                format!(
+                    "At “{}” the indicators for this outcome are met as described.",
+                    ACHIEVEMENT[l as usize]
+                )
+            }),
+            target: Some(level(target(i))),
+            rationale: if i % 4 == 0 {
+                format!(
+                    "Seen in the incident log and the board minutes for outcome {}.",
+                    i + 1
+                )
+            } else {
+                String::new()
+            },
+            confidence: (i % 2 == 0).then(|| "Medium".to_string()),
+            evidence: if i % 6 == 0 {
+                vec![Evidence::Link {
+                    title: format!("Policy {}", i + 1),
+                    url: format!("https://intranet.example.gov.uk/policies/{}", i + 1),
+                }]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let recommendations: Vec<Recommendation> = findings
+        .iter()
+        .filter(|f| f.level.as_ref().map_or(0, |l| l.level) < f.target.as_ref().unwrap().level)
+        .map(|f| Recommendation {
+            title: format!("Close the gap on {}", f.title.to_lowercase()),
+            text: "Agree an owner and a plan, and report progress to the board every quarter."
+                .to_string(),
+            question: Some(QuestionRef {
+                number: f.number,
+                title: f.title.clone(),
+            }),
+            current: f.level.clone(),
+            target: f.target.clone(),
+            reasoning: if f.number % 3 == 0 {
+                "A gap here is what an attacker would use first.".to_string()
+            } else {
+                String::new()
+            },
+            actions: if f.number % 10 == 1 {
+                vec![Action {
+                    what: format!("Plan for outcome {}", f.number),
+                    owner: "Head of IT".to_string(),
+                    due: Some(date(2027, 3, 31)),
+                    status: "Open".to_string(),
+                }]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let previous = |i: usize| {
+        current(i).map(|l| {
+            if i.is_multiple_of(2) {
+                l.saturating_sub(1)
+            } else {
+                l
+            }
+        })
+    };
+    let mut report = realistic();
+    report.cover.organisation = "Royal Borough of Kensington and Chelsea".to_string();
+    report.cover.assessor = "Sam Okafor, Head of Cyber Security".to_string();
+    report.overall_recommendation = Some(Recommendation {
+        title: "Own the framework at board level".to_string(),
+        text: "Name a board member accountable for the whole framework and review it every year."
+            .to_string(),
+        question: None,
+        current: None,
+        target: None,
+        reasoning: String::new(),
+        actions: Vec::new(),
+    });
+    report.summary = Summary {
+        overall: Some(OverallMaturity {
+            score: 1.0,
+            label: "Partially achieved".to_string(),
+            assessed: findings.iter().filter(|f| f.level.is_some()).count() as u32,
+            questions: n as u32,
+        }),
+        since_previous: Some(Changes {
+            previous_period: "2025/26".to_string(),
+            previous_score: Some(0.8),
+            questions: (0..n)
+                .map(|i| Change {
+                    number: i as u32 + 1,
+                    title: long_title(i + 1),
+                    previous: previous(i),
+                    current: current(i),
+                })
+                .collect(),
+        }),
+    };
+    report.comparison = Some(Comparison {
+        periods: vec!["2025/26".into(), "2026/27".into()],
+        rows: (0..n)
+            .map(|i| ComparisonRow {
+                number: i as u32 + 1,
+                title: long_title(i + 1),
+                levels: vec![previous(i), current(i)],
+                in_checklist: vec![true, true],
+                change: None,
+                notes: Vec::new(),
+            })
+            .collect(),
+        overall: vec![Some(0.8), Some(1.0)],
+        summary: "Between 2025/26 and 2026/27 many outcomes improved.".to_string(),
+        actions: Vec::new(),
+    });
+    report.method = Method {
+        checklist_title: "NCSC Cyber Assessment Framework (test)".to_string(),
+        checklist_version: "3.2".to_string(),
+        source: "A test framework shaped like the NCSC CAF.".to_string(),
+        provenance: findings
+            .iter()
+            .map(|f| QuestionProvenance {
+                number: f.number,
+                title: f.title.clone(),
+                provenance: "Published".to_string(),
+            })
+            .collect(),
+        scale: (0..3u8)
+            .map(|l| ScaleLevel {
+                level: l,
+                label: ACHIEVEMENT[l as usize].to_string(),
+                meaning: format!("The outcome is {}.", ACHIEVEMENT[l as usize].to_lowercase()),
+            })
+            .collect(),
+    };
+    report.findings = findings;
+    report.recommendations = recommendations;
+    report
+}

@@ -134,3 +134,62 @@ pub fn outline_titles(doc: &lopdf::Document) -> Vec<String> {
     walk(doc, first, &mut out);
     out
 }
+
+/// A word as poppler places it, in points from the page's top-left corner.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub text: String,
+}
+
+pub struct PageWords {
+    pub width: f32,
+    pub height: f32,
+    pub words: Vec<Word>,
+}
+
+/// Every word's box, page by page, from `pdftotext -bbox-layout`; poppler does not clip to
+/// the page, so a word drawn off it is still listed.
+pub fn word_boxes(pdf: &Rendered) -> Vec<PageWords> {
+    let xhtml = tool("pdftotext", &["-bbox-layout"], &pdf.path);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let at = tag
+            .find(&key)
+            .unwrap_or_else(|| panic!("{name} missing in {tag}"))
+            + key.len();
+        let end = at + tag[at..].find('"').expect("closing quote");
+        tag[at..end].parse().expect("a number")
+    };
+    let mut pages: Vec<PageWords> = Vec::new();
+    for line in xhtml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(PageWords {
+                width: attr(line, "width"),
+                height: attr(line, "height"),
+                words: Vec::new(),
+            });
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let close = rest.find('>').expect("word tag ends");
+            let text = rest[close + 1..]
+                .trim_end_matches("</word>")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            let tag = &rest[..close];
+            pages.last_mut().expect("a page").words.push(Word {
+                x0: attr(tag, "xMin"),
+                y0: attr(tag, "yMin"),
+                x1: attr(tag, "xMax"),
+                y1: attr(tag, "yMax"),
+                text,
+            });
+        }
+    }
+    pages
+}

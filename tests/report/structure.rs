@@ -225,7 +225,7 @@ fn the_structure_reads_in_order_and_leaves_out_the_page_furniture() {
     let text = all_text(&structure(&pdf));
     let mut last = 0;
     for part in [
-        "DIGITAL BEST-PRACTICE SELF-ASSESSMENT",
+        "DIGITAL BEST PRACTICE SELF-ASSESSMENT",
         "Status: DRAFT",
         "Executive summary",
         "Top three recommendations",

@@ -53,11 +53,11 @@ fn every_chart_is_a_figure_whose_alternative_text_states_its_data() {
         .expect("summary chart");
     for f in &report.findings {
         let words = format!(
-            "{}. {}: level {}, target {}",
+            "{}. {}: {}, target {}",
             f.number,
             f.title,
-            f.level.as_ref().unwrap().level,
-            f.target.as_ref().unwrap().level
+            f.level.as_ref().unwrap().label,
+            f.target.as_ref().unwrap().label
         );
         assert!(
             summary.contains(&words),
@@ -126,7 +126,7 @@ fn the_file_says_it_is_tagged_titled_and_ordered_by_structure() {
         .unwrap();
     let xmp = String::from_utf8_lossy(&xmp.content);
     assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
-    assert!(xmp.contains("Cyngor Sir Ynys Môn digital self-assessment 2026/27"));
+    assert!(xmp.contains("Cyngor Sir Ynys Môn: Digital best practice self-assessment 2026/27"));
     for (number, page) in doc.get_pages() {
         let page = doc.get_dictionary(page).unwrap();
         assert_eq!(page.get(b"Tabs").and_then(Object::as_name).unwrap(), b"S");
