@@ -10,7 +10,8 @@ export CARGO_TARGET_DIR
 APP_BINARY := $(CARGO_TARGET_DIR)/debug/yardstick-app
 NPM := npm --prefix ui
 
-.PHONY: run test deps-run deps-test ui app lint rust-test ui-test e2e bench bindings package fmt
+.PHONY: run test deps-run deps-test ui app lint rust-test ui-test e2e bench bindings package fmt \
+	crash-test fuzz
 
 run: deps-run ui
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
@@ -52,6 +53,18 @@ e2e: app
 
 bench:
 	cargo bench -p yardstick
+
+# Opt-in, too slow for `make test`: 1,000 SIGKILLs of the CLI during writes, backups and restores.
+crash-test:
+	cargo test -p yardstick --test store crash_restore -- --ignored --nocapture
+
+# Opt-in: each fuzz target for FUZZ_SECONDS (libFuzzer, nightly Rust, cargo-fuzz).
+FUZZ_SECONDS ?= 600
+fuzz:
+	fuzz/seed.sh
+	cd fuzz && cargo +nightly fuzz run parse_checklist corpus/parse_checklist \
+		-- -dict=$(CURDIR)/fuzz/checklist.dict -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo +nightly fuzz run import_json corpus/import_json -- -max_total_time=$(FUZZ_SECONDS)
 
 # Rewrites ui/src/lib/backend/bindings.ts from the Rust IPC types (a test fails when it is stale).
 bindings:

@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 
 run_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui)
+test_packages=(xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui python3-xlib)
 tauri_driver_version=2.1.0
 node_minimum=20.19.0
 

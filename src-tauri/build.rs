@@ -9,7 +9,7 @@ fn main() {
     .expect("failed to run tauri-build");
 }
 
-const COMMANDS: [&str; 32] = [
+const COMMANDS: [&str; 35] = [
     "app_info",
     "list_assessments",
     "load_assessment",
@@ -18,6 +18,8 @@ const COMMANDS: [&str; 32] = [
     "reopen_assessment",
     "load_example_data",
     "assessment_overview",
+    "back_up_now",
+    "restore_backup",
     "list_organisations",
     "create_organisation",
     "update_organisation",
@@ -36,6 +38,7 @@ const COMMANDS: [&str; 32] = [
     "add_checklist",
     "get_settings",
     "save_settings",
+    "change_zoom",
     "export_report_pdf",
     "open_exported_report",
     "compare_assessments",

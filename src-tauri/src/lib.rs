@@ -7,6 +7,8 @@ mod error;
 mod state;
 
 use tauri::Manager;
+use yardstick::store::archive::{self, AutomaticBackup};
+use yardstick::store::settings;
 
 pub use commands::dto;
 
@@ -16,6 +18,28 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             app.manage(state::AppState::open());
+            // The zoom the user chose last time, before anything is drawn.
+            if let Some(window) = app.get_webview_window("main") {
+                let state = app.state::<state::AppState>();
+                if let Ok(level) = state.with_connection(|conn| settings::zoom(conn)) {
+                    let _ = commands::zoom::apply(&window, level);
+                }
+            }
+            // At most one automatic backup a day, made off the main thread so the window
+            // shows at once; a failure is not fatal, and the next start tries again.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<state::AppState>();
+                let made = state.with_connection(|conn| {
+                    archive::automatic_backup(conn, AutomaticBackup::Daily, archive::KEEP_AUTOMATIC)
+                });
+                if let Err(error) = made {
+                    eprintln!(
+                        "Yardstick could not make today's automatic backup: {}",
+                        error.message
+                    );
+                }
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -27,6 +51,8 @@ pub fn run() {
             commands::assessments::reopen_assessment,
             commands::assessments::load_example_data,
             commands::assessments::assessment_overview,
+            commands::backup::back_up_now,
+            commands::backup::restore_backup,
             commands::organisations::list_organisations,
             commands::organisations::create_organisation,
             commands::organisations::update_organisation,
@@ -45,6 +71,7 @@ pub fn run() {
             commands::checklists::add_checklist,
             commands::settings::get_settings,
             commands::settings::save_settings,
+            commands::zoom::change_zoom,
             commands::report::export_report_pdf,
             commands::report::open_exported_report,
             commands::compare::compare_assessments,

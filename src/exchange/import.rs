@@ -30,12 +30,37 @@ pub fn import_json_file(
     let label = path.display().to_string();
     let bytes = read::read_file(path, &label)?;
     let document = read::parse(&label, &bytes)?;
+    // An import may be hundreds of megabytes; the parsed document is all that is needed now.
     drop(bytes);
-    let checked = check::check(&label, document)?;
     let file_name = path
         .file_name()
         .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
-    store::write(conn, |tx| write(tx, &label, &file_name, &checked, options))
+    import_document(conn, &label, &file_name, document, options)
+}
+
+/// Imports a `yardstick-assessment` document already in memory (a drop, a paste, a fuzzer),
+/// by the same checks and writes as [`import_json_file`]; `name` stands for the file name
+/// in messages, the audit trail and a peer's source.
+pub fn import_json_bytes(
+    conn: &Connection,
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<ImportOutcome> {
+    read::refuse_size(name, bytes.len() as u64)?;
+    let document = read::parse(name, bytes)?;
+    import_document(conn, name, name, document, options)
+}
+
+fn import_document(
+    conn: &Connection,
+    label: &str,
+    file_name: &str,
+    document: ExchangeDocument,
+    options: &ImportOptions,
+) -> Result<ImportOutcome> {
+    let checked = check::check(label, document)?;
+    store::write(conn, |tx| write(tx, label, file_name, &checked, options))
 }
 
 /// Where the assessment goes: into an organisation (existing or to be created under
@@ -194,7 +219,7 @@ fn create_organisation(
     let kind = OrganisationKind::parse(kind.as_str()).unwrap_or(OrganisationKind::Other);
     let gss = document.organisation.gss_code.as_deref();
     if peer {
-        organisations::create_peer_organisation(tx, name, kind, gss)
+        organisations::create(tx, name, kind, gss, true)
     } else {
         organisations::create_organisation(tx, name, kind, gss)
     }

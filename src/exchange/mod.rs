@@ -28,7 +28,7 @@ use crate::{files, Result};
 pub use csv::export_csv;
 pub use export::export_json;
 pub use format::{ExchangeDocument, FORMAT_NAME, FORMAT_VERSION};
-pub use import::import_json_file;
+pub use import::{import_json_bytes, import_json_file};
 
 /// The largest file an import reads: an assessment with a few large attachments embedded
 /// fits; anything bigger is refused before it is read into memory.

@@ -37,7 +37,7 @@ pub(super) fn read_file(path: &Path, label: &str) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn refuse_size(label: &str, size: u64) -> Result<()> {
+pub(super) fn refuse_size(label: &str, size: u64) -> Result<()> {
     if size > MAX_IMPORT_BYTES {
         return Err(Error::InvalidInput(format!(
             "{label} is {} MiB; an import file can be at most {} MiB. Check that this is a Yardstick export; if it carries large attachments, export it again without files.",

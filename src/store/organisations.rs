@@ -145,20 +145,32 @@ pub fn create_organisation(
     kind: OrganisationKind,
     gss: Option<&str>,
 ) -> Result<Organisation> {
+    create(conn, name, kind, gss, false)
+}
+
+/// Creates one of the user's own organisations, or (`peer`) a peer organisation for a peer
+/// council's imported assessment, whose name may match one of the user's own: the two stay
+/// apart, so only the user's own names must be unique.
+pub(crate) fn create(
+    conn: &Connection,
+    name: &str,
+    kind: OrganisationKind,
+    gss: Option<&str>,
+    peer: bool,
+) -> Result<Organisation> {
     let name = validate::required(Field::OrganisationName, name)?;
     let gss = gss_code(gss)?;
     write(conn, |tx| {
-        if let Some(existing) = find_by_name(tx, &name)? {
+        if let Some(existing) = find_by_name(tx, &name)?.filter(|_| !peer) {
             return Err(Error::Conflict(format!(
                 "There is already an organisation called \"{}\". Choose it from the list, or give the new one a different name.",
                 existing.name
             ))
             .on(Field::OrganisationName));
         }
-        let at = now();
         tx.execute(
-            "INSERT INTO organisation (name, kind, gss_code, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![name, kind.as_str(), gss, at],
+            "INSERT INTO organisation (name, kind, gss_code, peer, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![name, kind.as_str(), gss, peer, now()],
         )?;
         get_organisation(tx, tx.last_insert_rowid())
     })
@@ -196,26 +208,6 @@ fn find(conn: &Connection, name: &str, peer: bool) -> Result<Option<Organisation
             from_row,
         )
         .optional()?)
-}
-
-/// Creates a peer organisation, for a peer council's imported assessment. Its name may match
-/// one of the user's own organisations; the two stay apart.
-pub(crate) fn create_peer_organisation(
-    conn: &Connection,
-    name: &str,
-    kind: OrganisationKind,
-    gss: Option<&str>,
-) -> Result<Organisation> {
-    let name = validate::required(Field::OrganisationName, name)?;
-    let gss = gss_code(gss)?;
-    write(conn, |tx| {
-        let at = now();
-        tx.execute(
-            "INSERT INTO organisation (name, kind, gss_code, peer, created_at, updated_at) VALUES (?1, ?2, ?3, 1, ?4, ?4)",
-            params![name, kind.as_str(), gss, at],
-        )?;
-        get_organisation(tx, tx.last_insert_rowid())
-    })
 }
 
 /// Whether organisation `id` is a peer's.

@@ -25,25 +25,19 @@ pub fn rendered(report: &Report) -> Rendered {
 }
 
 pub fn tool(name: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("{name} (poppler-utils) must be installed: {e}"));
-    assert!(
-        out.status.success(),
-        "{name} rejected the PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    run_tool(name, args, path, Some("-"))
 }
 
 /// A tool with options but no output argument (`pdfinfo -struct-text`).
 pub fn tool_no_output_arg(name: &str, args: &[&str], path: &Path) -> String {
+    run_tool(name, args, path, None)
+}
+
+fn run_tool(name: &str, args: &[&str], path: &Path, output: Option<&str>) -> String {
     let out = Command::new(name)
         .args(args)
         .arg(path)
+        .args(output)
         .output()
         .unwrap_or_else(|e| panic!("{name} (poppler-utils) must be installed: {e}"));
     assert!(

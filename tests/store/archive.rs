@@ -177,3 +177,47 @@ fn an_unused_evidence_file_is_cleared_only_once_a_backup_holds_it() {
         "the backup really holds it"
     );
 }
+
+#[test]
+fn signing_off_makes_a_backup_that_holds_the_signed_off_record() {
+    // Sign-off is the moment a record matters most; the app and the CLI both sign off through
+    // `sign_off`, so both leave a backup behind.
+    let db = new_db();
+    let a = assessment(&db.conn, "Testshire", "2026/27");
+    let signed = archive::sign_off(&db.conn, a.id, "Chief Executive").unwrap();
+    assert_eq!(
+        signed.assessment.status,
+        assessments::AssessmentStatus::Final
+    );
+    let path = PathBuf::from(signed.backup.expect("a sign-off backup is made"));
+    assert!(path.starts_with(db.dir.path().join(archive::BACKUP_DIR)));
+    assert!(archive::is_archive(&path));
+    assert_eq!(signed.backup_problem, None);
+}
+
+#[test]
+fn restore_from_takes_an_archive_or_a_bare_database_copy_alike() {
+    // Settings offers one "Restore a backup…" for both kinds of file.
+    let (db, _) = filled();
+    let mut conn = db.conn;
+    let archive_file = db.dir.path().join("all.ysbackup");
+    archive::write_archive(&conn, &archive_file, "manual").unwrap();
+    let copy = db.dir.path().join("copy.sqlite3");
+    yardstick::store::backup::backup(&conn, &copy).unwrap();
+    for source in [&archive_file, &copy] {
+        let kept = archive::restore_from(&mut conn, source).unwrap();
+        assert!(
+            kept.exists(),
+            "the replaced database is kept at {}",
+            kept.display()
+        );
+        assert_eq!(assessments::list_summaries(&conn).unwrap().len(), 1);
+    }
+}
+
+#[test]
+fn an_empty_database_gets_no_daily_backup_so_a_first_start_stays_quick() {
+    let db = new_db();
+    let made = archive::automatic_backup(&db.conn, AutomaticBackup::Daily, 2).unwrap();
+    assert_eq!(made, None, "nothing to keep yet");
+}

@@ -4,7 +4,19 @@ use yardstick::store::answers::{self, AnswerInput};
 use yardstick::store::{self, assessments, backup, Connection, SCHEMA_VERSION};
 use yardstick::ErrorKind;
 
-use crate::common::{assessment, new_db, PROMOTION};
+use crate::common::{assessment, new_db, TestDb, PROMOTION};
+
+/// A new database with one assessment whose first question is at `level`.
+fn answered(level: u8) -> (TestDb, assessments::Assessment) {
+    let db = new_db();
+    let a = assessment(&db.conn, "Testshire", "2026/27");
+    let input = AnswerInput {
+        level: Some(level),
+        ..Default::default()
+    };
+    answers::save_answer(&db.conn, a.id, PROMOTION, &input).unwrap();
+    (db, a)
+}
 
 fn level(conn: &Connection, id: i64) -> Option<u8> {
     answers::get_answer(conn, id, PROMOTION)
@@ -14,18 +26,7 @@ fn level(conn: &Connection, id: i64) -> Option<u8> {
 
 #[test]
 fn a_backup_restores_the_database_as_it_was() {
-    let mut db = new_db();
-    let a = assessment(&db.conn, "Testshire", "2026/27");
-    answers::save_answer(
-        &db.conn,
-        a.id,
-        PROMOTION,
-        &AnswerInput {
-            level: Some(2),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let (mut db, a) = answered(2);
     let file = db.dir.path().join("backups").join("before-changes.sqlite3");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     backup::backup(&db.conn, &file).unwrap();
@@ -76,18 +77,7 @@ fn a_backup_restores_the_database_as_it_was() {
 
 #[test]
 fn restore_refuses_files_that_are_not_sound_yardstick_databases_and_changes_nothing() {
-    let mut db = new_db();
-    let a = assessment(&db.conn, "Testshire", "2026/27");
-    answers::save_answer(
-        &db.conn,
-        a.id,
-        PROMOTION,
-        &AnswerInput {
-            level: Some(3),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let (mut db, a) = answered(3);
 
     let text = db.dir.path().join("notes.sqlite3");
     std::fs::write(

@@ -75,23 +75,10 @@ fn exports_reports_and_backups_onto_the_database_are_refused() {
     let id = ids.lines().next().unwrap().trim();
     let before = ok(&db, &["list", "--json"]);
     let wal = dir.path().join("y.sqlite3-wal");
+    let export_to = |out| vec!["export", id, "--format", "json", "--out", out];
     let targets = [
-        vec![
-            "export",
-            id,
-            "--format",
-            "json",
-            "--out",
-            db.to_str().unwrap(),
-        ],
-        vec![
-            "export",
-            id,
-            "--format",
-            "json",
-            "--out",
-            wal.to_str().unwrap(),
-        ],
+        export_to(db.to_str().unwrap()),
+        export_to(wal.to_str().unwrap()),
         vec!["report", id, "--out", db.to_str().unwrap()],
         vec!["backup", wal.to_str().unwrap()],
     ];
@@ -114,11 +101,7 @@ fn exports_reports_and_backups_onto_the_database_are_refused() {
 
 #[test]
 fn a_database_that_no_longer_opens_can_still_be_restored_into() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("y.sqlite3");
-    ok(&db, &["example-data"]);
-    let backup = dir.path().join("all.ysbackup");
-    ok(&db, &["backup", backup.to_str().unwrap()]);
+    let (dir, db, backup) = example_with_backup();
     // A database this version cannot open (here: marked as from a newer Yardstick).
     yardstick::store::Connection::open(&db)
         .unwrap()
@@ -147,11 +130,7 @@ fn a_database_that_no_longer_opens_can_still_be_restored_into() {
 
 #[test]
 fn restore_leaves_another_programs_file_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("y.sqlite3");
-    ok(&db, &["example-data"]);
-    let backup = dir.path().join("all.ysbackup");
-    ok(&db, &["backup", backup.to_str().unwrap()]);
+    let (dir, _db, backup) = example_with_backup();
     let other = dir.path().join("other.sqlite3");
     yardstick::store::Connection::open(&other)
         .unwrap()
@@ -168,4 +147,14 @@ fn restore_leaves_another_programs_file_alone() {
         before,
         "and it is not changed"
     );
+}
+
+/// A database of the example council in a temp folder, and a backup archive of it beside it.
+fn example_with_backup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("y.sqlite3");
+    ok(&db, &["example-data"]);
+    let backup = dir.path().join("all.ysbackup");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    (dir, db, backup)
 }

@@ -54,23 +54,5 @@ pub fn assessment(conn: &Connection, org: &str, period: &str) -> Assessment {
 pub const PROMOTION: &str = "promotion";
 pub const END_TO_END: &str = "end-to-end";
 
-/// Every file under `dir` with its bytes, to show that a refused operation changed nothing.
-pub fn snapshot_dir(dir: &std::path::Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
-    let mut found = std::collections::BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).expect("readable folder") {
-            let path = entry.expect("entry").path();
-            let kind = std::fs::symlink_metadata(&path)
-                .expect("metadata")
-                .file_type();
-            if kind.is_dir() {
-                pending.push(path);
-            } else if kind.is_file() {
-                let bytes = std::fs::read(&path).expect("readable file");
-                found.insert(path, bytes);
-            }
-        }
-    }
-    found
-}
+/// Every file under `dir` with its bytes (shared with the other suites).
+pub use crate::hostile_files::snapshot_dir;

@@ -17,10 +17,10 @@ use crate::common::{assessment, new_db};
 const KILLS: u32 = 200;
 
 /// xorshift64*: enough randomness for kill timings without another dependency.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn below(&mut self, bound: u64) -> u64 {
+    pub(crate) fn below(&mut self, bound: u64) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -28,12 +28,12 @@ impl Rng {
     }
 }
 
-struct Saved {
-    seq: u64,
-    question: String,
+pub(crate) struct Saved {
+    pub(crate) seq: u64,
+    pub(crate) question: String,
 }
 
-fn spawn_writer(db: &Path, id: i64, start: u64) -> (Child, mpsc::Receiver<Saved>) {
+pub(crate) fn spawn_writer(db: &Path, id: i64, start: u64) -> (Child, mpsc::Receiver<Saved>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_yardstick"))
         .arg("--db")
         .arg(db)

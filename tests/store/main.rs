@@ -1,6 +1,7 @@
 //! Integration tests of the assessment store, on real SQLite files in temporary folders: the
 //! rules of issue #4 (lock, carry forward, limits, missing files, schema versions), backup
-//! and restore, the CLI, and a crash test that kills a writer with SIGKILL.
+//! and restore, the CLI, and crash tests that kill the CLI with SIGKILL while it writes,
+//! backs up and restores.
 
 mod common;
 
@@ -9,8 +10,11 @@ mod backup;
 mod cli;
 mod cli_safety;
 mod crash;
+mod crash_restore;
 mod evidence;
 mod hostile;
+#[path = "../support/hostile.rs"]
+mod hostile_files;
 mod lifecycle;
 mod limits;
 mod migrations;

@@ -29,6 +29,23 @@ describe("home screen on first launch", () => {
     await saveScreenshot(app.driver, "home-empty");
   });
 
+  it("opens the start page with Space on the start button, as a button would, and focuses its heading", async () => {
+    // The start control is a link styled as a button; keyboard users expect Space to press it.
+    await app.driver.execute(`document.querySelector("[data-testid=start-assessment]").focus()`);
+    await app.driver.pressKeys([" "]);
+    await app.driver.waitForText("h1", (t) => t === "Start an assessment");
+    // Focus moves to the new page's heading, so a screen reader starts by saying where it is.
+    await expect.poll(() => app.driver.execute<string>("return document.activeElement.tagName")).toBe("H1");
+    // The title says "Error: " while the form shows errors, and loses it once they are gone.
+    await app.driver.fill("#period", "2026");
+    await app.driver.clickWhenReady("[data-testid=start-submit]");
+    await app.driver.waitFor("[data-testid=error-summary]");
+    await expect.poll(() => app.driver.title()).toBe("Error: Start an assessment – Yardstick");
+    await app.driver.execute("window.location.hash = '#/'");
+    await app.driver.waitForText("h1", (t) => t === "Your assessments");
+    await expect.poll(() => app.driver.title()).toBe("Your assessments – Yardstick");
+  });
+
   it("has no accessibility violations (axe-core)", async () => {
     await expectNoAxeViolations(app.driver, "the empty home screen");
   });

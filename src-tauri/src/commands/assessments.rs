@@ -2,6 +2,7 @@
 
 use tauri::State;
 use yardstick::scoring::{self, AssessmentOverview};
+use yardstick::store::archive::{self, SignedOff};
 use yardstick::store::assessments::{self, Assessment, AssessmentSummary};
 use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
 use yardstick::store::{self, AssessmentDetail};
@@ -43,14 +44,15 @@ pub async fn start_new_assessment(
     state.with_connection(|conn| start_assessment(conn, &data_dir, &input))
 }
 
+/// Signs the assessment off and makes the sign-off backup of everything.
 #[tauri::command]
 pub async fn finalise_assessment(
     state: State<'_, AppState>,
     id: i64,
     approver: String,
-) -> Result<Assessment, IpcError> {
+) -> Result<SignedOff, IpcError> {
     let id = validate::id("assessment", id)?;
-    state.with_connection(|conn| assessments::finalise(conn, id, &approver))
+    state.with_connection(|conn| archive::sign_off(conn, id, &approver))
 }
 
 #[tauri::command]

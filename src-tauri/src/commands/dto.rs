@@ -14,10 +14,11 @@ pub use yardstick::exchange::{ExportFormat, ImportOutcome, ImportReport, OnConfl
 pub use yardstick::scoring::{AssessmentOverview, PrioritisedRecommendation};
 pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
 pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
+pub use yardstick::store::archive::SignedOff;
 pub use yardstick::store::assessments::{Assessment, AssessmentStatus, AssessmentSummary};
 pub use yardstick::store::evidence::{Evidence, EvidenceFile, EvidenceKind};
 pub use yardstick::store::organisations::{DeletionCounts, Organisation, OrganisationKind};
-pub use yardstick::store::settings::Settings;
+pub use yardstick::store::settings::{Settings, ZoomChange};
 pub use yardstick::store::snapshots::SnapshotInfo;
 pub use yardstick::store::start::{OrganisationChoice, StartAssessment};
 pub use yardstick::store::AssessmentDetail;
@@ -47,6 +48,7 @@ pub fn typescript_bindings() -> String {
         AssessmentSummary::decl(&config),
         AssessmentDetail::decl(&config),
         Assessment::decl(&config),
+        SignedOff::decl(&config),
         AssessmentStatus::decl(&config),
         SnapshotInfo::decl(&config),
         StartAssessment::decl(&config),
@@ -73,6 +75,7 @@ pub fn typescript_bindings() -> String {
         ActionInput::decl(&config),
         ActionStatus::decl(&config),
         Settings::decl(&config),
+        ZoomChange::decl(&config),
         AssessmentOverview::decl(&config),
         PrioritisedRecommendation::decl(&config),
         Comparison::decl(&config),
@@ -103,6 +106,10 @@ pub fn typescript_bindings() -> String {
     out.push_str(&format!(
         "/** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */\nexport const MAX_COMPARED = {};\n",
         yardstick::compare::MAX_COMPARED
+    ));
+    out.push_str(&format!(
+        "/** How many automatic backups are kept (the core's `archive::KEEP_AUTOMATIC`). */\nexport const KEEP_AUTOMATIC_BACKUPS = {};\n",
+        yardstick::store::archive::KEEP_AUTOMATIC
     ));
     out.truncate(out.trim_end().len());
     out.push('\n');

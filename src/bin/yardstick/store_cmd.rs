@@ -10,7 +10,7 @@ use clap::Subcommand;
 use yardstick::store::answers::{self, AnswerInput, Confidence};
 use yardstick::store::assessments;
 use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
-use yardstick::store::{self, archive, backup, snapshots, AssessmentDetail, Connection};
+use yardstick::store::{self, archive, snapshots, AssessmentDetail, Connection};
 use yardstick::{Error, Result};
 
 #[derive(Subcommand)]
@@ -141,12 +141,18 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             }
         }
         StoreCommand::Finalise { id, approver } => {
-            let a = assessments::finalise(&conn, id, &approver)?;
+            let signed = archive::sign_off(&conn, id, &approver)?;
+            let a = &signed.assessment;
             println!(
                 "Assessment {id} ({}, {}) is final, approved by {approver}.",
                 clean(&a.organisation),
                 a.period
             );
+            match (&signed.backup, &signed.backup_problem) {
+                (Some(path), _) => println!("A backup of everything was saved as {path}."),
+                (None, Some(problem)) => eprintln!("No backup was made: {}", clean(problem)),
+                (None, None) => {}
+            }
         }
         StoreCommand::Reopen { id, reason } => {
             let a = assessments::reopen(&conn, id, &reason)?;
@@ -184,12 +190,9 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
 /// Restores from a backup archive or a database copy. A database that no longer opens can
 /// still be restored into: that is when a restore is needed most.
 fn restore(db_path: &Path, file: &Path) -> Result<()> {
-    let archive = archive::is_archive(file);
     let kept = match store::open(db_path) {
-        Ok(mut conn) if archive => archive::restore_archive(&mut conn, file)?,
-        Ok(mut conn) => backup::restore(&mut conn, file)?,
-        Err(_) if archive => archive::restore_archive_unopenable(db_path, file)?,
-        Err(_) => backup::restore_unopenable(db_path, file)?,
+        Ok(mut conn) => archive::restore_from(&mut conn, file)?,
+        Err(_) => archive::restore_from_unopenable(db_path, file)?,
     };
     println!(
         "Restored {} from {}. The data it replaced is kept in {}.",

@@ -174,6 +174,15 @@ pub fn automatic_backup(
     if when == AutomaticBackup::Daily && recent.is_some_and(|age| age < day) {
         return Ok(None);
     }
+    // A database with no assessment yet has nothing worth a daily copy, and a first start
+    // should not spend its first second writing one.
+    let empty: bool =
+        conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM assessment)", [], |row| {
+            row.get(0)
+        })?;
+    if when == AutomaticBackup::Daily && empty {
+        return Ok(None);
+    }
     fs::create_dir_all(&dir)
         .map_err(|e| Error::io(format!("Could not create {}", dir.display()), e))?;
     let reason = match when {

@@ -65,6 +65,55 @@ pub fn write_archive(conn: &Connection, destination: &Path, reason: &str) -> Res
     written
 }
 
+/// How many automatic backups are kept: enough to go back two weeks of daily starts.
+pub const KEEP_AUTOMATIC: usize = 14;
+
+/// Restores from `source`, whether it is an archive or a bare database copy, into the
+/// database of `conn`; returns where the replaced database was kept.
+pub fn restore_from(conn: &mut Connection, source: &Path) -> Result<PathBuf> {
+    if is_archive(source) {
+        restore_archive(conn, source)
+    } else {
+        backup::restore(conn, source)
+    }
+}
+
+/// As [`restore_from`], into the database file at `live` when it cannot be opened at all: that
+/// is when a restore is needed most.
+pub fn restore_from_unopenable(live: &Path, source: &Path) -> Result<PathBuf> {
+    if is_archive(source) {
+        restore_archive_unopenable(live, source)
+    } else {
+        backup::restore_unopenable(live, source)
+    }
+}
+
+/// What signing an assessment off did: the assessment, now final, and the automatic backup
+/// made of it, or why none could be made (the sign-off stands either way).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedOff {
+    pub assessment: crate::store::assessments::Assessment,
+    pub backup: Option<String>,
+    pub backup_problem: Option<String>,
+}
+
+/// Signs assessment `id` off and then makes the sign-off backup, so the signed-off record is
+/// kept whole outside the live database. The desktop app and the CLI both sign off here.
+pub fn sign_off(conn: &Connection, id: i64, approver: &str) -> Result<SignedOff> {
+    let assessment = crate::store::assessments::finalise(conn, id, approver)?;
+    let (backup, backup_problem) =
+        match contents::automatic_backup(conn, AutomaticBackup::SignOff, KEEP_AUTOMATIC) {
+            Ok(path) => (path.map(|p| p.display().to_string()), None),
+            Err(error) => (None, Some(error.to_string())),
+        };
+    Ok(SignedOff {
+        assessment,
+        backup,
+        backup_problem,
+    })
+}
+
 /// Restores everything in the archive at `source` and returns where the replaced database
 /// was kept. Hashes and the database are checked before anything is replaced.
 pub fn restore_archive(conn: &mut Connection, source: &Path) -> Result<PathBuf> {

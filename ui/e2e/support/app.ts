@@ -67,7 +67,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   writeFileSync(dialogAnswers, "");
   const databasePath = options.databasePath ?? join(tempDir, "yardstick.sqlite3");
   const port = await freePort();
-  const nativePort = await freePort();
+  // Two look-ups can hand back the same just-freed port; tauri-driver then cannot start its
+  // WebKitWebDriver and the test hangs, so ask again until they differ.
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: {
       ...process.env,

@@ -164,6 +164,18 @@ export class WebDriver {
     await this.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
   }
 
+  /** Presses `key` while holding Control (W3C actions), e.g. "=" for Ctrl+=. */
+  async pressWithControl(key: string): Promise<void> {
+    const control = "\uE009";
+    const actions = [
+      { type: "keyDown", value: control },
+      { type: "keyDown", value: key },
+      { type: "keyUp", value: key },
+      { type: "keyUp", value: control },
+    ];
+    await this.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
   /** Polls `css` until an element matches and `accept` approves its text. */
   async waitForText(css: string, accept: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -3,6 +3,18 @@
 
 export type SaveState = "idle" | "saving" | "saved" | "failed";
 
+/** Every autosaver on screen, so closing the window can wait for all of them. */
+const live = new Set<Autosaver<unknown>>();
+
+/**
+ * Saves whatever is still waiting in every form on screen; `false` if any save failed (the
+ * failure is shown beside its form, so the window should stay open).
+ */
+export async function flushAllAutosavers(): Promise<boolean> {
+  await Promise.all([...live].map((saver) => saver.flush()));
+  return [...live].every((saver) => saver.state !== "failed");
+}
+
 export class Autosaver<T> {
   state = $state<SaveState>("idle");
   error = $state("");
@@ -13,7 +25,15 @@ export class Autosaver<T> {
   constructor(
     private readonly save: (value: T) => Promise<unknown>,
     private readonly delayMs = 500,
-  ) {}
+  ) {
+    live.add(this as Autosaver<unknown>);
+  }
+
+  /** Flushes what is waiting and stops taking part in the close-time flush. */
+  async dispose(): Promise<void> {
+    await this.flush();
+    live.delete(this as Autosaver<unknown>);
+  }
 
   /** Saves `value` after a short pause in typing; a newer value replaces an unsaved one. */
   schedule(value: T): void {

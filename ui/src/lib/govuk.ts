@@ -1,7 +1,9 @@
 // GOV.UK Frontend's own component scripts, attached to Svelte-rendered markup as actions so the
 // behaviour is exactly the Design System's (and stays so as it is updated), created once per
 // mounted node.
-import { ErrorSummary } from "govuk-frontend";
+import { Button, ErrorSummary } from "govuk-frontend";
+
+const ERROR_PREFIX = "Error: ";
 
 /**
  * The error summary: GOV.UK's script focuses it when it appears and moves focus to the field
@@ -18,9 +20,20 @@ export function govukErrorSummary(node: HTMLElement, _errors: unknown) {
     if (!event.defaultPrevented) document.getElementById(link.hash.slice(1))?.focus();
     event.preventDefault();
   });
+  // GOV.UK practice: while a form shows errors the page title says so, so it is the first
+  // thing a screen reader announces.
+  if (!document.title.startsWith(ERROR_PREFIX)) document.title = ERROR_PREFIX + document.title;
   return {
     update() {
       node.focus();
     },
+    destroy() {
+      if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length);
+    },
   };
+}
+
+/** A link styled as a button (the start button): GOV.UK's script makes Space activate it too. */
+export function govukButton(node: HTMLElement) {
+  new Button(node);
 }

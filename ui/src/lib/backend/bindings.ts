@@ -55,6 +55,8 @@ peer: boolean,
  */
 peerSource: string | null, };
 
+export type SignedOff = { assessment: Assessment, backup: string | null, backupProblem: string | null, };
+
 export type AssessmentStatus = "draft" | "final";
 
 export type SnapshotInfo = { checklistId: string, version: string, sha256: string, };
@@ -189,6 +191,8 @@ export type ActionInput = { questionId: string | null, title: string, owner: str
 export type ActionStatus = "open" | "in_progress" | "done" | "dropped";
 
 export type Settings = { assessorName: string, protectiveMarking: string, };
+
+export type ZoomChange = "in" | "out" | "reset";
 
 export type AssessmentOverview = { 
 /**
@@ -358,3 +362,5 @@ export type ImportReport = { outcome: ImportOutcome, message: string, assessment
 
 /** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */
 export const MAX_COMPARED = 10;
+/** How many automatic backups are kept (the core's `archive::KEEP_AUTOMATIC`). */
+export const KEEP_AUTOMATIC_BACKUPS = 14;

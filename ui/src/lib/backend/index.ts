@@ -1,6 +1,7 @@
 // The only module that talks to Tauri. Components call these typed functions; they never
 // import @tauri-apps/* themselves, so the boundary with Rust is in one place.
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   Action,
   ActionInput,
@@ -25,7 +26,9 @@ import type {
   Organisation,
   OrganisationInput,
   Settings,
+  SignedOff,
   StartAssessment,
+  ZoomChange,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -88,7 +91,8 @@ export const assessmentOverview = (id: number): Promise<AssessmentOverview> =>
 /** Starts an assessment, creating a new organisation and remembering the assessor in the same step. */
 export const startAssessment = (input: StartAssessment): Promise<Assessment> =>
   call("start_new_assessment", { input });
-export const finaliseAssessment = (id: number, approver: string): Promise<Assessment> =>
+/** Signs off and makes the sign-off backup; says where the backup went, or why there is none. */
+export const finaliseAssessment = (id: number, approver: string): Promise<SignedOff> =>
   call("finalise_assessment", { id, approver });
 export const reopenAssessment = (id: number, reason: string): Promise<Assessment> =>
   call("reopen_assessment", { id, reason });
@@ -127,6 +131,12 @@ export const listChecklists = (): Promise<ChecklistCatalogue> => call("list_chec
 export const addChecklist = (): Promise<ChecklistInfo | null> => call("add_checklist");
 
 export const getSettings = (): Promise<Settings> => call("get_settings");
+/** Zooms the window one step in or out, or back to 100%; resolves to the new level (1 is 100%). */
+export const changeZoom = (change: ZoomChange): Promise<number> => call("change_zoom", { change });
+/** Opens the native save dialog and backs up everything there; resolves to its path, or `null` if cancelled. */
+export const backUpNow = (): Promise<string | null> => call("back_up_now");
+/** Opens the native open dialog and restores the chosen backup; resolves to where the replaced data was kept, or `null`. */
+export const restoreBackup = (): Promise<string | null> => call("restore_backup");
 export const saveSettings = (settings: Settings): Promise<Settings> => call("save_settings", { settings });
 
 /**
@@ -149,3 +159,13 @@ export const exportAssessment = (assessmentId: number, format: ExportFormat): Pr
 /** Opens the native open dialog and imports the chosen JSON export; `null` if cancelled. */
 export const importAssessment = (asPeer: boolean, onConflict: OnConflict): Promise<ImportReport | null> =>
   call("import_assessment", { asPeer, onConflict });
+
+/**
+ * Runs `beforeClose` when the user closes the window; the window closes once it resolves to
+ * `true`, and stays open (so the user can read why) when it resolves to `false`.
+ */
+export async function onWindowCloseRequested(beforeClose: () => Promise<boolean>): Promise<void> {
+  await getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await beforeClose())) event.preventDefault();
+  });
+}
