@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::paths::windows::{
-    has_trailing_dot_or_space, is_reserved_device_name, is_sharing_violation, FORBIDDEN_CHARACTERS,
+    has_trailing_dot_or_space, is_access_denied, is_reserved_device_name, is_sharing_violation,
+    FORBIDDEN_CHARACTERS,
 };
 use crate::{Error, Result};
 
@@ -33,10 +34,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// showing last year's CSV, a PDF reader showing the report) Windows refuses the write; say
 /// so and what to do, instead of "The process cannot access the file" with an error number.
 pub fn write_error(path: &Path, error: std::io::Error) -> Error {
-    if cfg!(windows) && error.raw_os_error().is_some_and(is_sharing_violation) {
+    if cfg!(windows) && is_held_open(path, &error) {
         held_open(path)
     } else {
         Error::io(format!("Could not write {}", path.display()), error)
+    }
+}
+
+/// Writing a file another program holds gives a sharing violation, but renaming over it (as
+/// [`write_atomically`] does) gives "access denied", as a read-only file would. On access
+/// denied the file itself is asked: opening it to append (which changes nothing) reports the
+/// sharing violation when a program holds it.
+fn is_held_open(path: &Path, error: &std::io::Error) -> bool {
+    match error.raw_os_error() {
+        Some(code) if is_sharing_violation(code) => true,
+        Some(code) if is_access_denied(code) => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .err()
+            .and_then(|probe| probe.raw_os_error())
+            .is_some_and(is_sharing_violation),
+        _ => false,
     }
 }
 

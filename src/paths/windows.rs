@@ -78,6 +78,13 @@ pub fn is_sharing_violation(windows_error_code: i32) -> bool {
     matches!(windows_error_code, 32 | 33)
 }
 
+/// Whether an OS error code is Windows' ERROR_ACCESS_DENIED (5): what renaming over a file
+/// that another program holds open gives, as well as what a read-only file gives, so
+/// `crate::files` asks the file which it is.
+pub fn is_access_denied(windows_error_code: i32) -> bool {
+    windows_error_code == 5
+}
+
 /// Why a database cannot safely live at `path` on Windows, if it cannot, as a message for the
 /// user. `on_network_drive` is Windows' answer for a mapped drive letter, which the path's
 /// text cannot show.
@@ -203,5 +210,7 @@ mod tests {
         assert!(is_sharing_violation(33));
         assert!(!is_sharing_violation(2));
         assert!(!is_sharing_violation(5));
+        // Access denied alone is ambiguous (read-only file or held open) and is only a hint.
+        assert!(is_access_denied(5) && !is_access_denied(32));
     }
 }
