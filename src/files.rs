@@ -18,6 +18,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             path.display()
         ))
     })?;
+    refuse_unsafe_output_name(path, &name.to_string_lossy())?;
     let mut temporary_name = std::ffi::OsString::from(".");
     temporary_name.push(name);
     temporary_name.push(".partial");
@@ -28,6 +29,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             let _ = std::fs::remove_file(&temporary);
             write_error(path, e)
         })
+}
+
+/// Refuses to write a file whose name Windows forbids, on every platform: on Windows
+/// `aux.pdf` goes to a device and `report.` silently becomes `report`, and a file written
+/// elsewhere under such a name cannot be copied to a council laptop.
+fn refuse_unsafe_output_name(path: &Path, name: &str) -> Result<()> {
+    match unsafe_file_name(name) {
+        Some(why) => Err(Error::InvalidInput(format!(
+            "Nothing was written to {} because {why}. Choose a different file name.",
+            path.display()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The error for a failed write of `path`. When another program holds the file open (Excel
@@ -269,6 +283,20 @@ mod tests {
             plain_file_name(r"C:\Users\Siân\Documents\plan.docx"),
             "plan.docx"
         );
+    }
+
+    #[test]
+    fn exports_under_names_windows_forbids_are_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["aux.pdf", "CON.csv", "report.", "what?.json"] {
+            let path = dir.path().join(name);
+            let error = write_atomically(&path, b"%PDF").unwrap_err();
+            // On Windows the report would go to a device or under another name; say why.
+            assert_eq!(error.kind(), crate::ErrorKind::InvalidInput, "{name}");
+            assert!(error.to_string().contains("different file name"), "{error}");
+            assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "{name}");
+        }
+        write_atomically(&dir.path().join("Yardstick - Môn - 2026-27.pdf"), b"%PDF").unwrap();
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn fail(message: &str) -> ! {
 pub fn missing_web_view_message(detail: &str) -> String {
     let remedy = if cfg!(windows) {
         format!(
-            "Yardstick draws its window with Microsoft Edge WebView2, which is part of Windows 10 and 11 but was not found on this computer.\n\nAsk your IT team to install the \"Evergreen\" WebView2 Runtime from Microsoft ({WEBVIEW2_DOWNLOAD}), or install it yourself if you may, then start Yardstick again.\n\nThe yardstick command-line tool in the same folder works without it."
+            "Yardstick draws its window with Microsoft Edge WebView2, which is part of Windows 10 and 11 but was not found on this computer.\n\nAsk your IT team to install the \"Evergreen\" WebView2 Runtime from Microsoft ({WEBVIEW2_DOWNLOAD}), or install it yourself if you may, then start Yardstick again.\n\nThe yardstick command-line tool (in the cli folder beside Yardstick.exe) works without it."
         )
     } else {
         "Yardstick draws its window with WebKitGTK 4.1, which was not found on this computer. Install it (on Debian or Ubuntu: sudo apt install libwebkit2gtk-4.1-0) and start Yardstick again.".to_string()
