@@ -294,7 +294,10 @@ mod tests {
             // On Windows the report would go to a device or under another name; say why.
             assert_eq!(error.kind(), crate::ErrorKind::InvalidInput, "{name}");
             assert!(error.to_string().contains("different file name"), "{error}");
-            assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "{name}");
+            assert!(
+                std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+                "{name}"
+            );
         }
         write_atomically(&dir.path().join("Yardstick - Môn - 2026-27.pdf"), b"%PDF").unwrap();
     }
