@@ -11,7 +11,7 @@ APP_BINARY := $(CARGO_TARGET_DIR)/debug/yardstick-app
 NPM := npm --prefix ui
 
 .PHONY: run test deps-run deps-test ui app lint rust-test ui-test e2e bench bindings package fmt \
-	crash-test fuzz
+	crash-test fuzz windows test-windows deps-windows deps-windows-test windows-cli test-windows-cli
 
 run: deps-run ui
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
@@ -77,3 +77,25 @@ fmt:
 # linuxdeploy and AppImage tools from outside the package registries.
 package: deps-run ui
 	ui/node_modules/.bin/tauri build --bundles deb
+
+# Windows, cross-built on Debian: the portable zip and the per-user installer in dist/windows/.
+windows: deps-windows ui
+	scripts/windows/build.sh
+
+deps-windows:
+	@scripts/install-deps.sh windows
+
+deps-windows-test:
+	@scripts/install-deps.sh windows-test
+
+windows-cli: deps-windows
+	cargo build --release --quiet --target x86_64-pc-windows-gnu --bin yardstick
+
+# Opt-in, apart from `make test`: the CLI's main flows against yardstick.exe under Wine, and the
+# app's start without WebView2 (see README, "Windows").
+test-windows: deps-windows-test windows
+	scripts/windows/test.sh
+
+# The CLI part alone, as CI runs it: a warm CLI build and the Wine run take about a minute.
+test-windows-cli: deps-windows-test windows-cli
+	scripts/windows/test.sh --cli-only

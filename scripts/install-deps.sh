@@ -3,6 +3,9 @@
 # without asking questions: safe to run on every `make run` / `make test`.
 #   scripts/install-deps.sh run    packages to build and launch the app
 #   scripts/install-deps.sh test   also the test tools (Xvfb, WebKitWebDriver, poppler, tauri-driver)
+#   scripts/install-deps.sh windows       also the Windows cross-build: mingw-w64, NSIS, zip and
+#                                         the Rust target x86_64-pc-windows-gnu
+#   scripts/install-deps.sh windows-test  also Wine, to run the Windows build here
 set -euo pipefail
 
 purpose=${1:-run}
@@ -11,6 +14,11 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 run_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
 test_packages=(xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui python3-xlib)
+# mingw-w64 links the Windows binaries, nsis (makensis) builds the installer; Debian's wine64
+# runs 64-bit Windows programs (wine32 would need the i386 architecture, and is not needed).
+windows_packages=(mingw-w64 nsis zip)
+windows_test_packages=(wine wine64)
+windows_rust_target=x86_64-pc-windows-gnu
 tauri_driver_version=2.1.0
 node_minimum=20.19.0
 
@@ -70,6 +78,19 @@ check_rust() {
   fi
 }
 
+install_windows_rust_target() {
+  if rustup target list --installed 2>/dev/null | grep -qx "$windows_rust_target"; then
+    return 0
+  fi
+  if ! command -v rustup >/dev/null 2>&1; then
+    echo "The Windows build needs the Rust target $windows_rust_target, and rustup to add it." >&2
+    echo "Install Rust with rustup (https://rustup.rs) and run the command again." >&2
+    exit 1
+  fi
+  echo "Adding the Rust target $windows_rust_target"
+  rustup target add "$windows_rust_target"
+}
+
 install_tauri_driver() {
   # cargo records what it installed; trust that record rather than parsing --help output.
   local installed="${CARGO_HOME:-$HOME/.cargo}/.crates.toml"
@@ -85,7 +106,16 @@ install_debian_packages "${run_packages[@]}"
 check_rust
 check_node
 install_npm_packages
-if [ "$purpose" = "test" ]; then
-  install_debian_packages "${test_packages[@]}"
-  install_tauri_driver
-fi
+case "$purpose" in
+  test)
+    install_debian_packages "${test_packages[@]}"
+    install_tauri_driver
+    ;;
+  windows | windows-test)
+    install_debian_packages "${windows_packages[@]}"
+    install_windows_rust_target
+    if [ "$purpose" = "windows-test" ]; then
+      install_debian_packages "${windows_test_packages[@]}"
+    fi
+    ;;
+esac

@@ -4,6 +4,7 @@
 mod commands;
 mod dialogs;
 mod error;
+mod startup;
 mod state;
 
 use tauri::Manager;
@@ -13,7 +14,8 @@ use yardstick::store::settings;
 pub use commands::dto;
 
 pub fn run() {
-    tauri::Builder::default()
+    startup::refuse_without_web_view();
+    let ran = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
@@ -79,8 +81,12 @@ pub fn run() {
             commands::exchange::export_assessment,
             commands::exchange::import_assessment,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Yardstick");
+        .run(tauri::generate_context!());
+    if let Err(error) = ran {
+        startup::fail(&format!(
+            "Yardstick could not open its window.\n\nDetails: {error}"
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! (see `candidate`), keeps the current database as a new timestamped safety copy, and then
 //! replaces the contents in one transaction, so a failure leaves the current data as it was.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use rusqlite::backup::{Backup, StepResult};
@@ -67,7 +67,11 @@ fn write_partial(conn: &Connection, partial: &Path) -> Result<()> {
         ))
     })?;
     drop(copy);
-    File::open(partial)
+    // Opened for writing (nothing is written): Windows flushes only a handle with write
+    // access, and refuses a read-only one with "access denied".
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(partial)
         .and_then(|file| file.sync_all())
         .map_err(|e| {
             Error::io(

@@ -41,6 +41,8 @@ pub const BUSY_TIMEOUT_MS: u32 = 60_000;
 /// migrations. The file is identified first, read-only, so another program's file is refused
 /// exactly as it was.
 pub fn open(path: &Path) -> Result<Connection> {
+    #[cfg(windows)]
+    refuse_unsafe_windows_location(path)?;
     identify::identify(path)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| {
@@ -62,6 +64,28 @@ pub fn open(path: &Path) -> Result<Connection> {
     set_pragmas(&conn).map_err(|e| not_a_database(path, e))?;
     migrations::migrate(&mut conn, path)?;
     Ok(conn)
+}
+
+/// Refuses a database on a network drive or past MAX_PATH (see
+/// [`crate::paths::windows::database_location_problem`]).
+#[cfg(windows)]
+fn refuse_unsafe_windows_location(path: &Path) -> Result<()> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy();
+    let on_network_drive = crate::paths::windows::drive_root(&text).is_some_and(|root| {
+        use std::os::windows::ffi::OsStrExt;
+        let wide: Vec<u16> = std::ffi::OsStr::new(&root)
+            .encode_wide()
+            .chain(Some(0))
+            .collect();
+        // SAFETY: `wide` is a NUL-terminated UTF-16 string that outlives the call.
+        let kind = unsafe { windows_sys::Win32::Storage::FileSystem::GetDriveTypeW(wide.as_ptr()) };
+        kind == windows_sys::Win32::System::WindowsProgramming::DRIVE_REMOTE
+    });
+    match crate::paths::windows::database_location_problem(&text, on_network_drive) {
+        Some(problem) => Err(Error::InvalidInput(problem)),
+        None => Ok(()),
+    }
 }
 
 fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub mod windows;
+
 /// The application identifier; also the folder name under the OS data directory. It matches
 /// `identifier` in `src-tauri/tauri.conf.json` so Tauri's app data dir is the same folder.
 pub const APP_IDENTIFIER: &str = "uk.org.yardstick";
@@ -49,7 +51,18 @@ fn platform_data_home() -> Option<PathBuf> {
 
 #[cfg(target_os = "windows")]
 fn platform_data_home() -> Option<PathBuf> {
-    non_empty_env("APPDATA")
+    windows_data_home(non_empty_env("APPDATA"), non_empty_env("LOCALAPPDATA"))
+}
+
+/// %APPDATA%, unless a council's folder redirection has put it on a network share (where
+/// SQLite's locking is unsafe and the database is refused); then %LOCALAPPDATA%, which
+/// Windows never roams or redirects.
+#[cfg_attr(not(target_os = "windows"), allow(dead_code))]
+fn windows_data_home(roaming: Option<PathBuf>, local: Option<PathBuf>) -> Option<PathBuf> {
+    match roaming {
+        Some(roaming) if !windows::is_unc_path(&roaming.to_string_lossy()) => Some(roaming),
+        roaming => local.or(roaming),
+    }
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
@@ -61,4 +74,31 @@ fn non_empty_env(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
         .filter(|value| !value.is_empty())
         .map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_data_lives_in_appdata_unless_appdata_is_a_network_share() {
+        let roaming = PathBuf::from(r"C:\Users\Siân\AppData\Roaming");
+        let local = PathBuf::from(r"C:\Users\Siân\AppData\Local");
+        // The documented home of the data, non-ASCII user names included.
+        assert_eq!(
+            windows_data_home(Some(roaming.clone()), Some(local.clone())),
+            Some(roaming)
+        );
+        // Redirected AppData would put the database where it is refused; Local never roams.
+        let redirected = PathBuf::from(r"\\fs01\profiles$\sian\AppData\Roaming");
+        assert_eq!(
+            windows_data_home(Some(redirected.clone()), Some(local.clone())),
+            Some(local)
+        );
+        // With no local folder, the share is still better than no data folder at all.
+        assert_eq!(
+            windows_data_home(Some(redirected.clone()), None),
+            Some(redirected)
+        );
+    }
 }
