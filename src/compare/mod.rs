@@ -93,6 +93,7 @@ pub fn compare_details(
         ));
     }
     refuse_other_checklists(details)?;
+    refuse_mixed_scopes(details)?;
     let kind = organisations_kind(details, options)?;
     let ordered = columns::ordered(details);
     Ok(columns::comparison(&ordered, kind))
@@ -134,6 +135,34 @@ fn refuse_other_checklists(details: &[&AssessmentDetail]) -> Result<()> {
         other.assessment.period,
         other.checklist.title,
     )))
+}
+
+/// Within one organisation, two scopes are two things assessed: one's level is not the
+/// other's "change", so they are not compared as if they were one series.
+fn refuse_mixed_scopes(details: &[&AssessmentDetail]) -> Result<()> {
+    let scope_of = |d: &AssessmentDetail| match d.assessment.scope.as_str() {
+        "" => "the whole organisation".to_string(),
+        scope => scope.to_string(),
+    };
+    for (index, first) in details.iter().enumerate() {
+        let other = details[index + 1..].iter().find(|d| {
+            d.organisation.id == first.organisation.id
+                && d.assessment.scope != first.assessment.scope
+        });
+        if let Some(other) = other {
+            return Err(Error::InvalidInput(format!(
+                "Assessment {} ({}, {}) is of {} and assessment {} ({}) of {}, so one cannot show the other's progress. Choose assessments of one scope.",
+                first.assessment.id,
+                first.organisation.name,
+                first.assessment.period,
+                scope_of(first),
+                other.assessment.id,
+                other.assessment.period,
+                scope_of(other),
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn organisations_kind(

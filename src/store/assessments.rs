@@ -1,8 +1,9 @@
 //! Assessments: one organisation's self-assessment for one financial year against one
 //! checklist snapshot, optionally of one scope (a service, a system). An organisation has at
 //! most one assessment per period, checklist and scope, and its history (previous year,
-//! comparison, report) runs within one checklist and scope. Owns the draft → final → (reopened) draft life cycle and the rule that
-//! a final assessment cannot be changed, and the summary rows of the home screen and `list`.
+//! comparison, report) runs within one checklist and scope. Owns the draft → final →
+//! (reopened) draft life cycle and the rule that a final assessment cannot be changed, and the
+//! summary rows of the home screen and `list`.
 
 use std::collections::HashMap;
 
@@ -220,8 +221,8 @@ pub fn list_history(conn: &Connection, assessment: &Assessment) -> Result<Vec<As
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// "Digital best-practice self-assessment, Planning applications service": what an
-/// assessment is of, for messages that must tell two assessments of one period apart.
+/// `“Service Standard” for Planning applications service`: what an assessment is of, for
+/// messages that must tell two assessments of one period apart.
 pub fn checklist_and_scope(assessment: &Assessment) -> String {
     match assessment.scope.as_str() {
         "" => format!("“{}”", assessment.checklist.title),

@@ -190,3 +190,22 @@ fn pdf_text(pdf: &Path) -> String {
     assert!(out.status.success());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+#[test]
+fn two_scopes_of_one_checklist_are_not_compared_as_one_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = example_with_small_checklist(dir.path());
+    let whole = stdout(&new_small(&db, &[]));
+    let planning = stdout(&new_small(
+        &db,
+        &["--scope", "Planning applications service"],
+    ));
+    let out = yardstick(&db, &["compare", &whole, &planning]);
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("Planning applications service")
+            && message.contains("the whole organisation"),
+        "{message}"
+    );
+}
