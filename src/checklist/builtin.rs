@@ -10,10 +10,17 @@ use super::problem::ValidationReport;
 
 /// Every file in `checklists/`, by the path it has in the repository (used as its label in
 /// problem messages).
-const BUILTIN_FILES: &[(&str, &str)] = &[(
-    "checklists/digital-best-practice.toml",
-    include_str!("../../checklists/digital-best-practice.toml"),
-)];
+/// The digital checklist must stay first: it is the default for new assessments.
+const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "checklists/digital-best-practice.toml",
+        include_str!("../../checklists/digital-best-practice.toml"),
+    ),
+    (
+        "checklists/local-government-digital-service-standard.toml",
+        include_str!("../../checklists/local-government-digital-service-standard.toml"),
+    ),
+];
 
 struct Builtins {
     valid: Vec<LoadedChecklist>,

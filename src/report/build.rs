@@ -85,6 +85,7 @@ fn cover(detail: &AssessmentDetail, options: &ReportOptions) -> Cover {
     Cover {
         organisation: detail.organisation.name.clone(),
         period: a.period.clone(),
+        scope: a.scope.clone(),
         status: match a.status {
             AssessmentStatus::Draft => Status::Draft,
             AssessmentStatus::Final => Status::Final,

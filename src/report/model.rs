@@ -32,6 +32,9 @@ pub struct Cover {
     pub organisation: String,
     /// A financial year such as "2026/27".
     pub period: String,
+    /// What within the organisation was assessed (a service, a system); empty for the whole
+    /// organisation.
+    pub scope: String,
     pub status: Status,
     pub assessor: String,
     /// Present once the assessment has been signed off.

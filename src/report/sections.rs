@@ -72,8 +72,11 @@ pub fn cover(flow: &mut Flow, report: &Report) {
     let mut facts = vec![
         ("Organisation", cover.organisation.clone()),
         ("Period", cover.period.clone()),
-        ("Assessor", cover.assessor.clone()),
     ];
+    if !cover.scope.is_empty() {
+        facts.push(("Scope", cover.scope.clone()));
+    }
+    facts.push(("Assessor", cover.assessor.clone()));
     if let Some(approval) = &cover.approval {
         facts.push(("Approved by", approval.approver.clone()));
         facts.push(("Approved on", long_date(approval.date)));

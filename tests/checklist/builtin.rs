@@ -115,3 +115,43 @@ fn the_default_checklist_is_honest_about_its_provenance() {
     assert!(c.source.notes.contains("overall recommendation"));
     assert!(c.source.notes.contains("reconstructed"));
 }
+
+#[test]
+fn the_default_checklist_stays_first_among_the_builtins() {
+    // The app offers the first built-in checklist as the default choice.
+    let builtins = builtin_checklists();
+    assert_eq!(builtins[0].checklist.id, DEFAULT_CHECKLIST_ID);
+    assert!(builtins.len() >= 2, "a second framework is built in");
+}
+
+#[test]
+fn the_local_government_digital_service_standard_is_built_in_with_its_15_points() {
+    let builtins = builtin_checklists();
+    let c = &builtins
+        .iter()
+        .find(|c| c.checklist.id == "local-government-digital-service-standard")
+        .expect("the standard is built in")
+        .checklist;
+    let labels: Vec<&str> = c.levels.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Not met", "Partly met", "Met"]);
+    assert_eq!(c.questions.len(), 15);
+    for q in &c.questions {
+        assert_eq!(q.descriptors.len(), 3, "{}", q.id);
+        assert!(
+            (3..=5).contains(&q.evidence_prompts.len()),
+            "{}: 3 to 5 evidence prompts",
+            q.id
+        );
+        // The points are the standard's; every question is worded as our own question.
+        assert_eq!(q.provenance, Provenance::PartlyPublished, "{}", q.id);
+        assert!(
+            !q.question.to_lowercase().contains("digital best"),
+            "{}",
+            q.id
+        );
+    }
+    assert_eq!(c.source.author, "LocalGov Digital");
+    assert!(c.source.date.starts_with("2016-04"));
+    assert!(c.source.notes.contains("Open Government Licence v3.0"));
+    assert!(c.source.notes.contains("neither website could be opened"));
+}

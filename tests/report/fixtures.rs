@@ -55,6 +55,7 @@ pub fn realistic() -> Report {
         cover: Cover {
             organisation: "Cyngor Sir Ynys Môn".to_string(),
             period: "2026/27".to_string(),
+            scope: String::new(),
             status: Status::Draft,
             assessor: "Siân Llŵyd, Head of Digital".to_string(),
             approval: None,

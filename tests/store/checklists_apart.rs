@@ -84,6 +84,15 @@ fn another_checklist_in_the_same_period_coexists_once_per_scope() {
         "another scope is another assessment: {}",
         stderr(&service)
     );
+    let pdf = dir.path().join("service.pdf");
+    ok(
+        &db,
+        &["report", &stdout(&service), "--out", pdf.to_str().unwrap()],
+    );
+    assert!(
+        pdf_text(&pdf).contains("Scope\n\nPlanning applications service"),
+        "the report's cover says what was assessed"
+    );
 
     let list = ok(&db, &["list"]);
     assert!(

@@ -52,8 +52,15 @@ fn validate(files: &[PathBuf]) -> Result<(), yardstick::Error> {
 
 fn list(data_dir: &Path) {
     let (checklists, reports) = checklist::available_checklists(data_dir);
+    // Ids may be up to 64 characters; the column is as wide as the longest, so rows line up.
+    let width = checklists
+        .iter()
+        .map(|c| c.checklist.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(28);
     println!(
-        "{:<28}  {:<8}  {:>9}  {:<10}  title",
+        "{:<width$}  {:<8}  {:>9}  {:<10}  title",
         "id", "version", "questions", "origin"
     );
     for loaded in &checklists {
@@ -63,7 +70,7 @@ fn list(data_dir: &Path) {
             ChecklistOrigin::UserFile(_) => "added",
         };
         println!(
-            "{:<28}  {:<8}  {:>9}  {:<10}  {}",
+            "{:<width$}  {:<8}  {:>9}  {:<10}  {}",
             c.id,
             c.version,
             c.questions.len(),
