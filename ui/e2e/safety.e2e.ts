@@ -1,7 +1,7 @@
 // Nothing lost: typing survives closing the window straight away, and a backup made in the
 // app restores into a fresh data folder with its attached files.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, inject } from "vitest";
 import { launchApp, settle, type RunningApp } from "./support/app";
@@ -37,11 +37,28 @@ async function exampleQuestion(app: RunningApp): Promise<void> {
  * than WebDriver, whose calls can hang once the page has gone; e2e files run one at a time,
  * so the only Yardstick process is this test's.
  */
-async function appExited(timeoutMs = 15_000): Promise<boolean> {
+/**
+ * Whether the app using `databasePath` is still running. Other Yardstick processes on the
+ * machine (another test run, a developer's copy) use other databases, so they do not count.
+ */
+function appRunning(databasePath: string): boolean {
+  const found = spawnSync("pgrep", ["-x", "yardstick-app"], { encoding: "utf8" });
+  return found.stdout
+    .split("\n")
+    .filter(Boolean)
+    .some((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`YARDSTICK_DB=${databasePath}`);
+      } catch {
+        return false; // it ended while we looked
+      }
+    });
+}
+
+async function appExited(databasePath: string, timeoutMs = 15_000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    const running = spawnSync("pgrep", ["-x", "yardstick-app"]).status === 0;
-    if (!running) return true;
+    if (!appRunning(databasePath)) return true;
     await sleep(200);
   }
   return false;
@@ -63,9 +80,10 @@ describe("nothing is lost", () => {
       "const box = document.getElementById('rationale'); box.value = arguments[0]; box.dispatchEvent(new Event('input', { bubbles: true }));",
       [typed],
     );
+    expect(appRunning(first.databasePath), "the app is found by its database before the close").toBe(true);
     closer.stdin!.end("\n");
     await new Promise((resolve) => closer.once("exit", resolve));
-    expect(await appExited(), "the close button closes the window and ends the app").toBe(true);
+    expect(await appExited(first.databasePath), "the close button closes the window and ends the app").toBe(true);
     await first.close();
 
     const second = await launch({ databasePath: first.databasePath, tempDir: first.tempDir });
