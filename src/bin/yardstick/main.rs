@@ -17,7 +17,7 @@ use yardstick::Field;
 #[command(
     name = "yardstick",
     version,
-    about = "Self-assessments for councils against the digital best-practice checklist, or any checklist you add"
+    about = "Self-assessments for councils: the digital best-practice checklist, the Local Government Digital Service Standard, or any checklist you add"
 )]
 struct Cli {
     /// The database file (default: YARDSTICK_DB, else the app's data folder).

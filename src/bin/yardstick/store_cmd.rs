@@ -314,9 +314,11 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
     } else if summaries.is_empty() {
         println!("No assessments yet in {}.", db_path.display());
     } else {
+        // The checklist comes last: its title and scope have no useful width limit, and the
+        // columns before it stay aligned whatever its length.
         println!(
-            "{:>4}  {:<32}  {:<7}  {:<40}  {:<6}  {:>8}  overall",
-            "id", "organisation", "period", "checklist", "status", "answered"
+            "{:>4}  {:<32}  {:<7}  {:<6}  {:>8}  {:<7}  checklist",
+            "id", "organisation", "period", "status", "answered", "overall"
         );
         for s in summaries {
             let overall = s
@@ -334,7 +336,7 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
                 scope => format!("{} ({})", clean(&s.checklist_title), clean(scope)),
             };
             println!(
-                "{:>4}  {:<32}  {:<7}  {checklist:<40}  {:<6}  {answered:>8}  {overall}",
+                "{:>4}  {:<32}  {:<7}  {:<6}  {answered:>8}  {overall:<7}  {checklist}",
                 s.id, organisation, s.period, s.status
             );
         }
