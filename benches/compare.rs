@@ -39,6 +39,7 @@ fn ten_years(conn: &Connection) -> Vec<i64> {
                     checklist_source: &source.source_text,
                     scope: "",
                     from: None,
+                    profile: None,
                 },
             )
             .expect("assessment")

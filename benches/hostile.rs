@@ -57,6 +57,7 @@ fn hostile_import(dir: &std::path::Path) -> PathBuf {
             checklist_source: &source,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .expect("assessment");

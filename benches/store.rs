@@ -33,6 +33,7 @@ fn new_assessment(conn: &Connection, organisation_id: i64, period: &str, source:
         checklist_source: source,
         scope: "",
         from: None,
+        profile: None,
     };
     assessments::create_assessment(conn, &new)
         .expect("assessment")
@@ -59,6 +60,7 @@ fn save_one_answer(c: &mut Criterion) {
                 rationale: format!("Rationale revision {n}"),
                 confidence: Some(Confidence::Medium),
                 target_level: Some(4),
+                not_applicable: None,
             };
             answers::save_answer(&conn, id, "promotion", &input).unwrap()
         })

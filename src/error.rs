@@ -42,6 +42,10 @@ pub enum Field {
     Level,
     TargetLevel,
     Rationale,
+    /// Why a question does not apply to this assessment.
+    NotApplicableReason,
+    /// The named set of targets an assessment starts from.
+    Profile,
     Note,
     Link,
     LinkDescription,
@@ -77,6 +81,8 @@ impl Field {
             Field::Level => "level",
             Field::TargetLevel => "target level",
             Field::Rationale => "rationale",
+            Field::NotApplicableReason => "reason it does not apply",
+            Field::Profile => "target profile",
             Field::Note => "note",
             Field::Link => "link",
             Field::LinkDescription => "description",

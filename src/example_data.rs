@@ -112,6 +112,7 @@ fn load_year(
             assessor: &year.assessor,
             checklist_source,
             scope: "",
+            profile: None,
             from: None,
         },
     )?;
@@ -121,6 +122,7 @@ fn load_year(
             rationale: answer.rationale.clone(),
             confidence: Some(answer.confidence),
             target_level: Some(answer.target),
+            not_applicable: None,
         };
         answers::save_answer(conn, assessment.id, &answer.question, &input)?;
         for item in &answer.evidence {

@@ -41,11 +41,75 @@ impl<'t, 'i> TableReader<'t, 'i> {
         self.table.get(key)
     }
 
+    /// The value written for `key`, for readers of shapes this type does not know.
+    pub(crate) fn raw(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.value(key)
+    }
+
+    /// The keys written in this table, with their spans, in file order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&'t str, Span)> + '_ {
+        self.table.keys().map(|k| (k.get_ref().as_ref(), k.span()))
+    }
+
+    /// Optional text: `None` when the key is absent; blank text is reported like [`Self::text`].
+    pub(crate) fn optional_text(&self, out: &mut Collector, key: &str) -> Option<(String, Span)> {
+        self.value(key)?;
+        Some(self.text(out, key))
+    }
+
+    /// An optional `true` or `false`.
+    pub(crate) fn boolean(&self, out: &mut Collector, key: &str) -> Option<bool> {
+        let value = self.value(key)?;
+        match value.get_ref().as_bool() {
+            Some(flag) => Some(flag),
+            None => {
+                self.wrong_type(out, key, value, "true or false, without quotes");
+                None
+            }
+        }
+    }
+
+    /// An optional sub-table, such as `[wording]`.
+    pub(crate) fn optional_table(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        name: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Option<TableReader<'t, 'i>> {
+        self.value(key)?;
+        self.table(out, key, name, allowed)
+    }
+
+    /// An optional array of tables, such as `[[profiles]]`; absent is none.
+    pub(crate) fn optional_tables(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        name: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Vec<TableReader<'t, 'i>> {
+        if self.value(key).is_none() {
+            return Vec::new();
+        }
+        self.tables(out, key, name, allowed)
+    }
+
+    /// The same table read with another set of allowed keys (a format's own).
+    pub(crate) fn with_allowed(&self, allowed: &'static [&'static str]) -> Self {
+        TableReader::new(self.table, self.span.clone(), self.name, allowed)
+    }
+
     /// Reports every key that is not allowed, suggesting the nearest allowed key for a typo.
     pub(crate) fn check_keys(&self, out: &mut Collector) {
+        self.check_keys_except(out, &[]);
+    }
+
+    /// As [`Self::check_keys`], leaving the keys in `reported_elsewhere` to a better message.
+    pub(crate) fn check_keys_except(&self, out: &mut Collector, reported_elsewhere: &[&str]) {
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
-            if self.allowed.contains(&name) {
+            if self.allowed.contains(&name) || reported_elsewhere.contains(&name) {
                 continue;
             }
             let hint = match closest(name, self.allowed) {
@@ -81,7 +145,13 @@ impl<'t, 'i> TableReader<'t, 'i> {
         );
     }
 
-    fn wrong_type(&self, out: &mut Collector, key: &str, value: &Spanned<DeValue>, want: &str) {
+    pub(crate) fn wrong_type(
+        &self,
+        out: &mut Collector,
+        key: &str,
+        value: &Spanned<DeValue>,
+        want: &str,
+    ) {
         out.at(
             &value.span(),
             format!(
@@ -268,7 +338,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
 }
 
 /// What kind of value was written ("text", "a date"), for wrong-type messages.
-fn describe(value: &DeValue) -> &'static str {
+pub(crate) fn describe(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "text",
         DeValue::Integer(_) => "a whole number",

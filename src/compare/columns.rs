@@ -5,7 +5,6 @@ use super::actions::follow_ups;
 use super::change::{counts, counts_sentence, score_change};
 use super::model::{Comparison, ComparisonKind, Direction, PeriodColumn, QuestionRow};
 use super::rows::{join_and, rows};
-use crate::scoring::{mean_level, overall_level};
 use crate::store::AssessmentDetail;
 
 /// Reading order: organisations in the order first chosen, then oldest period first (ties by
@@ -62,9 +61,7 @@ fn previous_of_same_organisation(ordered: &[&AssessmentDetail]) -> Vec<Option<us
 
 fn period_column(d: &AssessmentDetail, kind: ComparisonKind) -> PeriodColumn {
     let a = &d.assessment;
-    let levels: Vec<u8> = d.answers.iter().filter_map(|x| x.level).collect();
-    let score = mean_level(levels.iter().copied());
-    let level = overall_level(levels.iter().copied());
+    let results = &d.results.overall;
     PeriodColumn {
         assessment_id: a.id,
         organisation_id: d.organisation.id,
@@ -76,12 +73,11 @@ fn period_column(d: &AssessmentDetail, kind: ComparisonKind) -> PeriodColumn {
         },
         status: a.status,
         checklist_version: d.checklist.version.clone(),
-        overall_level: level,
-        overall_label: level
-            .and_then(|l| d.checklist.level(l))
-            .map(|l| l.label.clone()),
-        overall_score: score,
-        answered: levels.len() as u32,
+        overall_level: results.mean.and(results.level),
+        overall_label: results.mean.and(results.level_label.clone()),
+        overall_score: results.mean,
+        result: results.headline.clone(),
+        answered: results.assessed,
         question_count: d.checklist.questions.len() as u32,
         overall_change: None,
         counts: None,

@@ -62,6 +62,9 @@ pub struct PeriodColumn {
     pub overall_label: Option<String>,
     /// The unrounded mean level, so progress within a level still shows.
     pub overall_score: Option<f64>,
+    /// The results in one line by the checklist's own rule (the only overall figure for a
+    /// checklist that is not averaged).
+    pub result: String,
     pub answered: u32,
     pub question_count: u32,
     /// Against the previous assessment of the same organisation, if any.

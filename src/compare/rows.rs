@@ -106,7 +106,10 @@ fn cell(row: &Question, sources: &[&Question], column: &Column) -> Cell {
             "Not in this checklist version".to_string(),
         ),
         (false, None) => (CellState::NotAssessed, "Not assessed".to_string()),
-        (false, Some(level)) => (CellState::Assessed, level_text(column.checklist, level)),
+        (false, Some(level)) => (
+            CellState::Assessed,
+            level_text(column.checklist, sources[0], level),
+        ),
     };
     Cell {
         state,
@@ -118,8 +121,8 @@ fn cell(row: &Question, sources: &[&Question], column: &Column) -> Cell {
     }
 }
 
-fn level_text(checklist: &Checklist, level: u8) -> String {
-    match checklist.level(level) {
+fn level_text(checklist: &Checklist, question: &Question, level: u8) -> String {
+    match checklist.level_of(question, level) {
         Some(l) => format!("{level} {}", l.label),
         None => level.to_string(),
     }

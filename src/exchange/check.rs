@@ -39,6 +39,16 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
         let questions = Questions::new(checklist);
         counts(label, checklist, &document)?;
         answers(&mut problems, &questions, checklist, &mut document.answers);
+        let profile = &document.assessment.profile;
+        if !profile.is_empty() && checklist.profile(profile).is_none() {
+            problems.add(
+                "assessment.profile",
+                format!(
+                    "\"{}\" is not a target profile of the checklist in this file; remove `profile` or use one of its profiles' ids.",
+                    quoted(profile)
+                ),
+            );
+        }
         for (index, item) in document.evidence.iter_mut().enumerate() {
             let path = format!("evidence[{index}]");
             files.extend(evidence(&mut problems, &path, &questions, item));
@@ -188,7 +198,6 @@ fn answers(
     answers: &mut [AnswerDoc],
 ) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let max = checklist.max_level();
     for (index, answer) in answers.iter_mut().enumerate() {
         let path = format!("answers[{index}]");
         question(
@@ -203,6 +212,10 @@ fn answers(
                 quoted(&answer.question_id)
             ));
         }
+        let Some(asked) = checklist.question(&answer.question_id) else {
+            continue;
+        };
+        let max = checklist.max_level_of(asked);
         for (field, level) in [
             ("level", answer.level),
             ("targetLevel", answer.target_level),
@@ -210,9 +223,30 @@ fn answers(
             if let Some(level) = level.filter(|l| *l > max) {
                 problems.add(
                     format_args!("{path}.{field}"),
-                    format!("{level} is not on the checklist's scale, which runs from 0 to {max}."),
+                    format!(
+                        "{level} is not on the scale of question {}, which runs from 0 to {max}.",
+                        asked.code
+                    ),
                 );
             }
+        }
+        if let Some(reason) = &answer.not_applicable {
+            let problem = if !asked.not_applicable {
+                Some(format!("question {} may not be marked not applicable in this checklist; remove `notApplicable`.", asked.code))
+            } else if reason.trim().is_empty() {
+                Some("a not-applicable answer needs its reason; write why the question does not apply.".to_string())
+            } else if answer.level.is_some() {
+                Some("a not-applicable answer has no level; set `level` to null or remove `notApplicable`.".to_string())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                problems.add(format_args!("{path}.notApplicable"), problem);
+            }
+            problems.rule(
+                format_args!("{path}.notApplicable"),
+                validate::text(Field::NotApplicableReason, reason),
+            );
         }
         problems.rule(
             format_args!("{path}.rationale"),

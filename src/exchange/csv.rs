@@ -41,7 +41,7 @@ fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
             (None, _) => "Not started".to_string(),
             (Some(_), None) => "Not assessed".to_string(),
             (Some(_), Some(level)) => checklist
-                .level(level)
+                .level_of(question, level)
                 .map_or_else(String::new, |l| l.label.clone()),
         };
         let evidence = detail

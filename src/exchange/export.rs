@@ -76,6 +76,7 @@ fn assessment_doc(detail: &AssessmentDetail) -> Result<AssessmentDoc> {
     Ok(AssessmentDoc {
         period: assessment.period.clone(),
         scope: assessment.scope.clone(),
+        profile: assessment.profile_id.clone(),
         assessor: assessment.assessor.clone(),
         status: AssessmentStatusDoc::from_store(assessment.status.as_str())
             .ok_or_else(|| Error::Internal("An assessment has an unknown status.".into()))?,
@@ -120,6 +121,7 @@ fn answer_doc(answer: &Answer) -> AnswerDoc {
             .and_then(|c| ConfidenceDoc::from_store(c.as_str())),
         rationale: answer.rationale.clone(),
         carried_forward: answer.carried_forward,
+        not_applicable: answer.not_applicable.clone(),
         updated_at: answer.updated_at.clone(),
     }
 }

@@ -92,6 +92,11 @@ pub struct AssessmentDoc {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[schemars(length(max = 2000))]
     pub scope: String,
+    /// The id of the checklist's target profile the assessment started from; left out when
+    /// none, so such files still import into earlier Yardstick versions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = 64))]
+    pub profile: String,
     #[serde(default)]
     pub assessor: String,
     pub status: AssessmentStatusDoc,
@@ -140,6 +145,11 @@ pub struct AnswerDoc {
     /// Copied from an earlier year and not yet reviewed.
     #[serde(default)]
     pub carried_forward: bool,
+    /// Why the question does not apply, when it was judged not applicable (then `level` is
+    /// null). Left out otherwise, so such files still import into earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 20000))]
+    pub not_applicable: Option<String>,
     /// RFC 3339 time of the last change.
     pub updated_at: String,
 }

@@ -255,8 +255,8 @@ fn insert_assessment(
     tx.execute(
         "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id, question_count,
                                  created_at, updated_at, finalised_at, approver, peer_source,
-                                 checklist_id, scope)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                 checklist_id, scope, profile_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             organisation_id,
             assessment.period,
@@ -271,6 +271,7 @@ fn insert_assessment(
             peer_source,
             checked.checklist.id,
             assessment.scope,
+            assessment.profile,
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -278,8 +279,8 @@ fn insert_assessment(
 
 fn insert_parts(tx: &Connection, id: i64, document: &ExchangeDocument) -> Result<()> {
     let mut answer = tx.prepare(
-        "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at, not_applicable_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for a in &document.answers {
         answer.execute(params![
@@ -290,7 +291,8 @@ fn insert_parts(tx: &Connection, id: i64, document: &ExchangeDocument) -> Result
             a.confidence.map(|c| c.as_str()),
             a.target_level,
             a.carried_forward,
-            a.updated_at
+            a.updated_at,
+            a.not_applicable,
         ])?;
     }
     let mut evidence = tx.prepare(

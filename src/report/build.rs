@@ -102,12 +102,12 @@ fn date_of(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
 }
 
-fn level_ref(checklist: &Checklist, level: Option<u8>) -> Option<LevelRef> {
+fn level_ref(checklist: &Checklist, question: &Question, level: Option<u8>) -> Option<LevelRef> {
     let level = level?;
     Some(LevelRef {
         level,
         label: checklist
-            .level(level)
+            .level_of(question, level)
             .map_or_else(String::new, |l| l.label.clone()),
     })
 }
@@ -119,9 +119,9 @@ fn finding(q: &Question, answer: Option<&Answer>, detail: &AssessmentDetail) -> 
         number: q.number,
         title: q.title.clone(),
         question: q.question.clone(),
-        level: level_ref(checklist, level),
+        level: level_ref(checklist, q, level),
         descriptor: level.and_then(|l| q.descriptors.get(l as usize).cloned()),
-        target: level_ref(checklist, answer.and_then(|a| a.target_level)),
+        target: level_ref(checklist, q, answer.and_then(|a| a.target_level)),
         rationale: answer.map_or_else(String::new, |a| a.rationale.clone()),
         confidence: answer.and_then(|a| a.confidence).map(|c| {
             match c {
@@ -174,8 +174,8 @@ fn recommendations(detail: &AssessmentDetail) -> Vec<Recommendation> {
                     number: q.number,
                     title: q.title.clone(),
                 }),
-                current: level_ref(&detail.checklist, item.current),
-                target: level_ref(&detail.checklist, item.target),
+                current: level_ref(&detail.checklist, item.question, item.current),
+                target: level_ref(&detail.checklist, item.question, item.target),
                 reasoning: q.why_it_matters.clone(),
                 actions: actions_for(&detail.actions, Some(&q.id)),
             }
@@ -208,7 +208,7 @@ fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity>
     Some(OverallMaturity {
         score,
         label: overall_level(levels.iter().copied())
-            .and_then(|level| checklist.level(level))
+            .and_then(|level| checklist.main_scale().levels.get(usize::from(level)))
             .map_or_else(String::new, |l| l.label.clone()),
         assessed: levels.len() as u32,
         questions: checklist.questions.len() as u32,
@@ -239,6 +239,7 @@ fn method(checklist: &Checklist) -> Method {
             })
             .collect(),
         scale: checklist
+            .main_scale()
             .levels
             .iter()
             .map(|l| ScaleLevel {

@@ -5,9 +5,14 @@
 
 mod overview;
 mod priority;
+mod results;
 
 pub use overview::{overview, AssessmentOverview, PrioritisedRecommendation};
 pub use priority::{gap, priority_order, PriorityInput};
+pub use results::{
+    assessment_results, questions_in, summarise, AssessmentResults, GroupResult, LevelCount,
+    ResultSummary,
+};
 
 use std::collections::HashMap;
 

@@ -49,6 +49,9 @@ pub struct Answer {
     pub rationale: String,
     pub confidence: Option<Confidence>,
     pub target_level: Option<u8>,
+    /// The reason, when the assessor judged the question not applicable; such an answer has
+    /// no level and is left out of every result.
+    pub not_applicable: Option<String>,
     /// Copied from an earlier assessment and not yet saved in this one: the task list shows
     /// it as "in progress" so the assessor reviews it.
     pub carried_forward: bool,
@@ -64,6 +67,10 @@ pub struct AnswerInput {
     pub rationale: String,
     pub confidence: Option<Confidence>,
     pub target_level: Option<u8>,
+    /// The reason the question does not apply; `None` (or absent) for an applicable answer.
+    #[serde(default)]
+    #[ts(optional)]
+    pub not_applicable: Option<String>,
 }
 
 impl From<&Answer> for AnswerInput {
@@ -73,12 +80,12 @@ impl From<&Answer> for AnswerInput {
             rationale: answer.rationale.clone(),
             confidence: answer.confidence,
             target_level: answer.target_level,
+            not_applicable: answer.not_applicable.clone(),
         }
     }
 }
 
-const COLUMNS: &str =
-    "question_id, level, rationale, confidence, target_level, carried_forward, updated_at";
+const COLUMNS: &str = "question_id, level, rationale, confidence, target_level, carried_forward, updated_at, not_applicable_reason";
 
 fn from_row(row: &Row) -> rusqlite::Result<Answer> {
     let confidence: Option<String> = row.get(3)?;
@@ -90,6 +97,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Answer> {
         target_level: row.get(4)?,
         carried_forward: row.get(5)?,
         updated_at: row.get(6)?,
+        not_applicable: row.get(7)?,
     })
 }
 
@@ -116,6 +124,31 @@ pub fn list_answers(conn: &Connection, assessment_id: i64) -> Result<Vec<Answer>
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every answer in the database, by assessment, for lists that summarise many assessments.
+pub(crate) fn answers_by_assessment(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<i64, Vec<Answer>>> {
+    let mut statement = conn.prepare(&format!("SELECT assessment_id, {COLUMNS} FROM answer"))?;
+    let mut rows = statement.query([])?;
+    let mut by_assessment: std::collections::HashMap<i64, Vec<Answer>> = Default::default();
+    while let Some(row) = rows.next()? {
+        let answer = Answer {
+            question_id: row.get(1)?,
+            level: row.get(2)?,
+            rationale: row.get(3)?,
+            confidence: row
+                .get::<_, Option<String>>(4)?
+                .and_then(|c| Confidence::parse(&c).ok()),
+            target_level: row.get(5)?,
+            carried_forward: row.get(6)?,
+            updated_at: row.get(7)?,
+            not_applicable: row.get(8)?,
+        };
+        by_assessment.entry(row.get(0)?).or_default().push(answer);
+    }
+    Ok(by_assessment)
+}
+
 /// Saves one answer as one durable commit, with an audit row for each field that changed.
 pub fn save_answer(
     conn: &Connection,
@@ -124,17 +157,21 @@ pub fn save_answer(
     input: &AnswerInput,
 ) -> Result<Answer> {
     validate::text(Field::Rationale, &input.rationale)?;
+    if let Some(reason) = &input.not_applicable {
+        validate::text(Field::NotApplicableReason, reason)?;
+    }
     write(conn, |tx| {
         assessments::ensure_draft(tx, assessment_id)?;
         let checklist = snapshots::assessment_checklist(tx, assessment_id)?;
         check_against_checklist(&checklist, question_id, input)?;
         let before = get_answer(tx, assessment_id, question_id)?;
         tx.execute(
-            "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)
+            "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at, not_applicable_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)
              ON CONFLICT (assessment_id, question_id) DO UPDATE SET
                 level = excluded.level, rationale = excluded.rationale, confidence = excluded.confidence,
-                target_level = excluded.target_level, carried_forward = 0, updated_at = excluded.updated_at",
+                target_level = excluded.target_level, carried_forward = 0, updated_at = excluded.updated_at,
+                not_applicable_reason = excluded.not_applicable_reason",
             params![
                 assessment_id,
                 question_id,
@@ -142,7 +179,8 @@ pub fn save_answer(
                 input.rationale,
                 input.confidence.map(Confidence::as_str),
                 input.target_level,
-                now()
+                now(),
+                input.not_applicable.as_deref().map(str::trim),
             ],
         )?;
         audit_changes(tx, assessment_id, question_id, before.as_ref(), input)?;
@@ -153,23 +191,61 @@ pub fn save_answer(
     })
 }
 
-/// The question must be in this assessment's checklist and both levels on its scale.
+/// The question must be in this assessment's checklist and both levels on its own scale; a
+/// not-applicable answer must be allowed there, give a reason and have no level.
 pub(crate) fn check_against_checklist(
     checklist: &Checklist,
     question_id: &str,
     input: &AnswerInput,
 ) -> Result<()> {
-    checklist.require_question(question_id, "")?;
-    let max = checklist.max_level();
+    let question = checklist.require_question(question_id, "")?;
+    let max = checklist.max_level_of(question);
     for (field, level) in [("level", input.level), ("target level", input.target_level)] {
         if level.is_some_and(|l| l > max) {
             return Err(Error::InvalidInput(format!(
-                "The {field} {} is not on this checklist's scale, which runs from 0 to {max}.",
-                level.unwrap_or_default()
+                "The {field} {} is not on the scale of {} {}, which runs from 0 to {max} ({} to {}).",
+                level.unwrap_or_default(),
+                checklist.wording.question,
+                question.code,
+                checklist.levels_of(question)[0].label,
+                checklist.levels_of(question)[usize::from(max)].label,
+            )));
+        }
+    }
+    if let Some(reason) = &input.not_applicable {
+        if !question.not_applicable {
+            return Err(Error::invalid(Field::Level, format!(
+                "{} {} cannot be marked not applicable: the checklist “{}” does not allow it for this {}. Choose a level, or leave it not assessed.",
+                capitalised(&checklist.wording.question),
+                question.code,
+                checklist.title,
+                checklist.wording.question,
+            )));
+        }
+        if reason.trim().is_empty() {
+            return Err(Error::invalid(Field::NotApplicableReason, format!(
+                "Say why {} {} does not apply: a not-applicable answer needs a reason, so a reader can judge it.",
+                checklist.wording.question, question.code
+            )));
+        }
+        if input.level.is_some() {
+            return Err(Error::invalid(Field::Level, format!(
+                "{} {} is marked not applicable, so it cannot also have a level. Choose one or the other.",
+                capitalised(&checklist.wording.question),
+                question.code
             )));
         }
     }
     Ok(())
+}
+
+/// "Outcome" from "outcome", for the start of a sentence.
+pub(crate) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn audit_changes(
@@ -196,6 +272,11 @@ fn audit_changes(
             "target level",
             level(old.target_level),
             level(after.target_level),
+        ),
+        (
+            "not applicable",
+            old.not_applicable.clone().unwrap_or_default(),
+            after.not_applicable.clone().unwrap_or_default(),
         ),
     ];
     for (field, old_value, new_value) in fields {

@@ -45,6 +45,8 @@ pub struct Assessment {
     /// What was assessed within the organisation, e.g. "Planning applications service"; empty
     /// when the whole organisation was.
     pub scope: String,
+    /// The id of the checklist's target profile it started from; empty when none.
+    pub profile_id: String,
     pub question_count: u32,
     /// The assessment this one was started from, if any (and not since deleted).
     pub previous_id: Option<i64>,
@@ -73,10 +75,14 @@ pub struct AssessmentSummary {
     pub scope: String,
     pub status: String,
     pub assessor: String,
+    /// Questions with a level or judged not applicable.
     pub answered: u32,
     pub question_count: u32,
-    /// See [`scoring::overall_level`]; `None` until a question has a level.
+    /// See [`scoring::overall_level`]; `None` until a question has a level, and for a
+    /// checklist whose results are not an average.
     pub overall_level: Option<u8>,
+    /// The results in one line by the checklist's own rule (see [`scoring::ResultSummary`]).
+    pub result: String,
     pub updated_at: String,
     /// A peer council's imported assessment (see [`Assessment::peer`]).
     pub peer: bool,
@@ -93,26 +99,38 @@ pub struct NewAssessment<'a> {
     pub checklist_source: &'a str,
     /// See [`Assessment::scope`]; empty for the whole organisation.
     pub scope: &'a str,
+    /// A target profile of the checklist to set the targets from; `None` for none.
+    pub profile: Option<&'a str>,
     /// Carry answers, evidence and open actions forward from this assessment.
     pub from: Option<i64>,
 }
 
 /// Every assessment, grouped by organisation name and newest period first.
 pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
-    let levels = assessed_levels(conn)?;
+    let mut answers = super::answers::answers_by_assessment(conn)?;
+    // Each checklist file is parsed once however many assessments used it.
+    let mut checklists: HashMap<i64, crate::checklist::Checklist> = HashMap::new();
     let mut statement = conn.prepare(
         "SELECT a.id, o.id AS organisation_id, o.name AS organisation, a.period, a.status,
                 a.assessor, a.question_count, a.updated_at, a.peer_source, a.checklist_id,
-                s.title AS checklist_title, a.scope
+                s.title AS checklist_title, a.scope, a.checklist_snapshot_id
            FROM assessment a
            JOIN organisation o ON o.id = a.organisation_id
            JOIN checklist_snapshot s ON s.id = a.checklist_snapshot_id
           ORDER BY o.name COLLATE NOCASE, a.period DESC, s.title, a.scope, a.id DESC",
     )?;
-    let rows = statement.query_map([], |row| {
+    let mut rows = statement.query([])?;
+    let mut summaries = Vec::new();
+    while let Some(row) = rows.next()? {
         let id: i64 = row.get("id")?;
-        let assessed = levels.get(&id).map_or(&[][..], Vec::as_slice);
-        Ok(AssessmentSummary {
+        let snapshot_id: i64 = row.get("checklist_snapshot_id")?;
+        if !checklists.contains_key(&snapshot_id) {
+            checklists.insert(snapshot_id, snapshots::parse_stored(conn, snapshot_id)?);
+        }
+        let checklist = &checklists[&snapshot_id];
+        let answers = answers.remove(&id).unwrap_or_default();
+        let results = scoring::assessment_results(checklist, &answers).overall;
+        summaries.push(AssessmentSummary {
             id,
             organisation_id: row.get("organisation_id")?,
             organisation: row.get("organisation")?,
@@ -122,35 +140,23 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
             scope: row.get("scope")?,
             status: row.get("status")?,
             assessor: row.get("assessor")?,
-            answered: assessed.len() as u32,
+            answered: results.assessed + results.not_applicable,
             question_count: row.get("question_count")?,
-            overall_level: scoring::overall_level(assessed.iter().copied()),
+            overall_level: match checklist.results {
+                crate::checklist::ResultRule::Average => results.level,
+                _ => None,
+            },
+            result: results.headline,
             updated_at: row.get("updated_at")?,
             peer: row.get::<_, Option<String>>("peer_source")?.is_some(),
             peer_source: row.get("peer_source")?,
-        })
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
-}
-
-/// The levels recorded so far, by assessment, for the summaries' overall level. Read as rows
-/// rather than summed in SQL so the rule lives in one place, [`scoring::overall_level`].
-fn assessed_levels(conn: &Connection) -> Result<HashMap<i64, Vec<u8>>> {
-    let mut statement =
-        conn.prepare("SELECT assessment_id, level FROM answer WHERE level IS NOT NULL")?;
-    let mut levels: HashMap<i64, Vec<u8>> = HashMap::new();
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        levels
-            .entry(row.get("assessment_id")?)
-            .or_default()
-            .push(row.get("level")?);
+        });
     }
-    Ok(levels)
+    Ok(summaries)
 }
 
 const SELECT: &str = "SELECT a.id, a.organisation_id, o.name AS organisation, a.period,
-        a.assessor, a.status, s.checklist_id, s.title, s.version, s.sha256, a.scope, a.question_count,
+        a.assessor, a.status, s.checklist_id, s.title, s.version, s.sha256, a.scope, a.profile_id, a.question_count,
         a.previous_id, a.created_at, a.updated_at, a.finalised_at, a.approver, a.peer_source
    FROM assessment a
    JOIN organisation o ON o.id = a.organisation_id
@@ -176,6 +182,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Assessment> {
             sha256: row.get("sha256")?,
         },
         scope: row.get("scope")?,
+        profile_id: row.get("profile_id")?,
         question_count: row.get("question_count")?,
         previous_id: row.get("previous_id")?,
         created_at: row.get("created_at")?,
@@ -288,25 +295,80 @@ pub fn create_assessment(conn: &Connection, new: &NewAssessment) -> Result<Asses
         if let Some(from) = new.from {
             refuse_other_checklist(&get_assessment(tx, from)?, &checklist)?;
         }
+        let profile = match new.profile.map(str::trim).filter(|p| !p.is_empty()) {
+            Some(id) => Some(require_profile(&checklist, id)?),
+            None => None,
+        };
         let at = now();
         tx.execute(
             "INSERT INTO assessment (organisation_id, period, assessor, status, checklist_snapshot_id,
                                      checklist_id, scope, question_count, previous_id, created_at,
-                                     updated_at)
-             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![organisation.id, period, assessor, snapshot_id, checklist.id, scope, checklist.questions.len() as u32, new.from, at],
+                                     updated_at, profile_id)
+             VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+            params![organisation.id, period, assessor, snapshot_id, checklist.id, scope, checklist.questions.len() as u32, new.from, at, profile.map_or("", |p| p.id.as_str())],
         )?;
         let id = tx.last_insert_rowid();
-        let created = match new.from {
-            Some(from) => format!(
-                "started from assessment {from}; {}",
+        let mut created = "started".to_string();
+        if let Some(profile) = profile {
+            set_targets_from_profile(tx, id, profile, &at)?;
+            created.push_str(&format!(
+                " with the targets of the profile “{}”",
+                profile.title
+            ));
+        }
+        if let Some(from) = new.from {
+            created.push_str(&format!(
+                " from assessment {from}; {}",
                 carry::carry_forward(tx, from, id, &checklist)?
-            ),
-            None => "started".to_string(),
-        };
+            ));
+        }
         audit::record(tx, id, "assessment", None, Some(&created))?;
         get_assessment(tx, id)
     })
+}
+
+/// The profile `id` of `checklist`, or an error on the profile field that lists the ones it has.
+fn require_profile<'c>(
+    checklist: &'c crate::checklist::Checklist,
+    id: &str,
+) -> Result<&'c crate::checklist::Profile> {
+    if let Some(profile) = checklist.profile(id) {
+        return Ok(profile);
+    }
+    let known: Vec<String> = checklist
+        .profiles
+        .iter()
+        .map(|p| format!("\"{}\" ({})", p.id, p.title))
+        .collect();
+    let choose = match known.is_empty() {
+        true => "It has no target profiles, so leave the profile out.".to_string(),
+        false => format!("Choose one of {}.", known.join(", ")),
+    };
+    Err(Error::invalid(
+        Field::Profile,
+        format!(
+            "The checklist “{}” has no target profile \"{}\". {choose}",
+            checklist.title,
+            crate::text::quoted(id)
+        ),
+    ))
+}
+
+/// One answer per question the profile names, with its target and nothing else yet.
+fn set_targets_from_profile(
+    conn: &Connection,
+    assessment_id: i64,
+    profile: &crate::checklist::Profile,
+    at: &str,
+) -> Result<()> {
+    let mut insert = conn.prepare(
+        "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
+         VALUES (?1, ?2, NULL, '', NULL, ?3, 0, ?4)",
+    )?;
+    for target in &profile.targets {
+        insert.execute(params![assessment_id, target.question_id, target.level, at])?;
+    }
+    Ok(())
 }
 
 fn refuse_duplicate(

@@ -19,18 +19,25 @@ pub(super) fn carry_forward(
     to: i64,
     checklist: &Checklist,
 ) -> Result<String> {
-    let max = i64::from(checklist.max_level());
     let at = now();
     let (mut answers, mut evidence, mut actions) = (0, 0, 0);
     for question in &checklist.questions {
+        let max = i64::from(checklist.max_level_of(question));
         let sources = std::iter::once(&question.id).chain(question.replaces.iter());
         for old_id in sources {
+            // A target already set from the new assessment's profile wins over last year's.
             answers += tx.execute(
-                "INSERT OR IGNORE INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at)
+                "INSERT INTO answer (assessment_id, question_id, level, rationale, confidence, target_level, carried_forward, updated_at, not_applicable_reason)
                  SELECT ?1, ?2, CASE WHEN level <= ?5 THEN level END, rationale, confidence,
-                        CASE WHEN target_level <= ?5 THEN target_level END, 1, ?6
-                   FROM answer WHERE assessment_id = ?3 AND question_id = ?4",
-                params![to, question.id, from, old_id, max, at],
+                        CASE WHEN target_level <= ?5 THEN target_level END, 1, ?6,
+                        CASE WHEN ?7 THEN not_applicable_reason END
+                   FROM answer WHERE assessment_id = ?3 AND question_id = ?4
+                 ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                    level = excluded.level, rationale = excluded.rationale, confidence = excluded.confidence,
+                    target_level = COALESCE(answer.target_level, excluded.target_level),
+                    carried_forward = 1, not_applicable_reason = excluded.not_applicable_reason
+                  WHERE answer.carried_forward = 0 AND answer.level IS NULL AND answer.rationale = ''",
+                params![to, question.id, from, old_id, max, at, question.not_applicable],
             )?;
             evidence += tx.execute(
                 "INSERT INTO evidence (assessment_id, question_id, kind, note, url, file_sha256, file_name, file_size, media_type, created_at)

@@ -13,7 +13,8 @@ use super::evidence::{self, Evidence};
 use super::organisations::{self, Organisation};
 use super::snapshots;
 use crate::checklist::Checklist;
-use crate::scoring::overall_level;
+use crate::checklist::ResultRule;
+use crate::scoring::{assessment_results, AssessmentResults};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -28,8 +29,11 @@ pub struct AssessmentDetail {
     pub evidence: Vec<Evidence>,
     /// Overall actions first, then by question.
     pub actions: Vec<Action>,
-    /// See [`crate::scoring::overall_level`].
+    /// The mean level rounded down (see [`crate::scoring::overall_level`]); `None` for a
+    /// checklist whose results are not an average, and before any level is chosen.
     pub overall_level: Option<u8>,
+    /// The results by the checklist's own rule, overall and per group.
+    pub results: AssessmentResults,
 }
 
 /// Loads one assessment whole, reading in one transaction so the parts agree with each other.
@@ -48,8 +52,13 @@ pub fn load_assessment(conn: &Connection, id: i64) -> Result<AssessmentDetail> {
     let mut answers = answers::list_answers(conn, id)?;
     let position = |question_id: &str| checklist.questions.iter().position(|q| q.id == question_id);
     answers.sort_by_key(|a| position(&a.question_id));
+    let results = assessment_results(&checklist, &answers);
     let detail = AssessmentDetail {
-        overall_level: overall_level(answers.iter().filter_map(|a| a.level)),
+        overall_level: match checklist.results {
+            ResultRule::Average => results.overall.level,
+            _ => None,
+        },
+        results,
         evidence: evidence::list_evidence(conn, id)?,
         actions: actions::list_actions(conn, id)?,
         assessment,

@@ -49,6 +49,11 @@ pub struct StartAssessment {
     #[serde(default)]
     #[ts(optional)]
     pub scope: Option<String>,
+    /// The id of one of the checklist's target profiles to set the targets from; `None` for
+    /// none (targets then come from the `from` assessment, if any).
+    #[serde(default)]
+    #[ts(optional)]
+    pub profile: Option<String>,
     /// Carry answers, evidence and open actions forward from this assessment.
     pub from_assessment_id: Option<i64>,
 }
@@ -90,6 +95,7 @@ pub fn start_assessment(
                 assessor: &assessor,
                 checklist_source: &source,
                 scope: &scope,
+                profile: request.profile.as_deref(),
                 from: request.from_assessment_id,
             },
         )
@@ -165,6 +171,7 @@ mod tests {
             checklist_id: Some(DEFAULT_CHECKLIST_ID.into()),
             checklist_version: version.map(Into::into),
             scope: None,
+            profile: None,
             from_assessment_id: None,
         }
     }

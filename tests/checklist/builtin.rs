@@ -67,7 +67,12 @@ fn the_default_checklist_has_seven_questions_on_a_five_level_scale() {
         .find(|c| c.checklist.id == DEFAULT_CHECKLIST_ID)
         .expect("the default checklist is built in");
     let c = &default.checklist;
-    let labels: Vec<&str> = c.levels.iter().map(|l| l.label.as_str()).collect();
+    let labels: Vec<&str> = c
+        .main_scale()
+        .levels
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
     assert_eq!(
         labels,
         [
@@ -79,7 +84,7 @@ fn the_default_checklist_has_seven_questions_on_a_five_level_scale() {
         ]
     );
     assert_eq!(c.questions.len(), 7);
-    assert_eq!(c.max_level(), 4);
+    assert_eq!(c.max_level_of(&c.questions[0]), 4);
     for q in &c.questions {
         assert_eq!(q.descriptors.len(), 5, "{}", q.id);
         assert!(
@@ -132,7 +137,12 @@ fn the_local_government_digital_service_standard_is_built_in_with_its_15_points(
         .find(|c| c.checklist.id == "local-government-digital-service-standard")
         .expect("the standard is built in")
         .checklist;
-    let labels: Vec<&str> = c.levels.iter().map(|l| l.label.as_str()).collect();
+    let labels: Vec<&str> = c
+        .main_scale()
+        .levels
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
     assert_eq!(labels, ["Not met", "Partly met", "Met"]);
     assert_eq!(c.questions.len(), 15);
     for q in &c.questions {

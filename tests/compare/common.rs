@@ -108,6 +108,7 @@ pub fn assess(
             checklist_source: checklist,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .expect("assessment");

@@ -134,6 +134,7 @@ fn earlier_actions_are_shown_with_their_status_now() {
             checklist_source: &v1,
             scope: "",
             from: Some(first),
+            profile: None,
         },
     )
     .unwrap()

@@ -293,6 +293,7 @@ fn the_csv_of_an_empty_assessment_lists_every_question_as_not_started() {
             checklist_source: &source,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .unwrap()

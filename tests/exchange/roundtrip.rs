@@ -248,6 +248,7 @@ fn build(conn: &Connection, generated: &Generated) -> i64 {
             checklist_source: &source,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .unwrap()
@@ -265,6 +266,7 @@ fn build(conn: &Connection, generated: &Generated) -> i64 {
             rationale: rationale.clone(),
             confidence: *confidence,
             target_level: *target,
+            not_applicable: None,
         };
         answers::save_answer(conn, id, &questions[*q], &input).unwrap();
     }

@@ -29,6 +29,7 @@ fn big_export(questions: usize) -> Value {
             checklist_source: &source,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .unwrap();
@@ -158,6 +159,7 @@ fn a_peer_with_my_name_stays_apart_from_my_organisation_and_can_be_removed() {
             checklist_source: document["checklist"]["source"].as_str().unwrap(),
             scope: "",
             from: None,
+            profile: None,
         },
     );
     assert!(

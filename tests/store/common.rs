@@ -47,6 +47,7 @@ pub fn assessment(conn: &Connection, org: &str, period: &str) -> Assessment {
             checklist_source: &source,
             scope: "",
             from: None,
+            profile: None,
         },
     )
     .expect("assessment")

@@ -15,6 +15,7 @@ fn answer(level: u8) -> AnswerInput {
         rationale: format!("level {level} because"),
         confidence: Some(Confidence::High),
         target_level: Some(4),
+        not_applicable: None,
     }
 }
 
@@ -207,6 +208,7 @@ fn starting_from_last_year_carries_answers_evidence_and_open_actions_as_a_draft(
         checklist_source: &source,
         scope: "",
         from: Some(last_year.id),
+        profile: None,
     };
     let this_year = assessments::create_assessment(&db.conn, &new).unwrap();
     let detail = load_assessment(&db.conn, this_year.id).unwrap();
@@ -307,6 +309,7 @@ fn a_second_assessment_for_the_same_organisation_and_year_is_refused() {
         checklist_source: &source,
         scope: "",
         from: None,
+        profile: None,
     };
     // Two competing 2026/27 assessments would make year-on-year comparison ambiguous.
     assert_eq!(

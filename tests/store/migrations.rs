@@ -58,7 +58,31 @@ fn every_fixture_opens_upgrades_and_keeps_its_data() {
             Ok(()),
             "the upgraded file is sound"
         );
-        let summaries = assessments::list_summaries(&conn).unwrap();
+        let (summaries, grouped): (Vec<_>, Vec<_>) = assessments::list_summaries(&conn)
+            .unwrap()
+            .into_iter()
+            .partition(|s| s.checklist_id == "digital-best-practice");
+        if version >= 5 {
+            // Schema 5 adds not-applicable answers and target profiles: its fixture holds a
+            // grouped framework's assessment with both.
+            assert_eq!(grouped.len(), 1, "schema {version}: the grouped assessment");
+            let detail = load_assessment(&conn, grouped[0].id).unwrap();
+            assert_eq!(detail.assessment.profile_id, "baseline");
+            assert_eq!(detail.assessment.scope, "Council tax service");
+            let not_applicable: Vec<_> = detail
+                .answers
+                .iter()
+                .filter_map(|a| a.not_applicable.as_deref())
+                .collect();
+            assert_eq!(not_applicable, vec!["The service holds no such assets"]);
+            assert_eq!(detail.results.overall.not_applicable, 1);
+            assert_eq!(
+                detail.results.overall.headline,
+                "1 of 38 outcomes meet their target"
+            );
+        } else {
+            assert!(grouped.is_empty());
+        }
         // The fixtures hold the example council: its three years must survive every upgrade.
         assert_eq!(
             summaries.len(),

@@ -5,13 +5,19 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use yardstick::checklist::{Checklist, Level, Provenance, Question, Recommendation, Source};
+pub use yardstick::checklist::{
+    Checklist, Group, Level, Profile, ProfileTarget, Provenance, Question, Recommendation,
+    ResultRule, Scale, Source, Wording,
+};
 pub use yardstick::compare::{
     ActionFollowUp, Cell, CellState, Change, ChangeCounts, Comparison, ComparisonKind, Direction,
     MatchedQuestion, PeriodColumn, QuestionRow,
 };
 pub use yardstick::exchange::{ExportFormat, ImportOutcome, ImportReport, OnConflict};
-pub use yardstick::scoring::{AssessmentOverview, PrioritisedRecommendation};
+pub use yardstick::scoring::{
+    AssessmentOverview, AssessmentResults, GroupResult, LevelCount, PrioritisedRecommendation,
+    ResultSummary,
+};
 pub use yardstick::store::actions::{Action, ActionInput, ActionStatus};
 pub use yardstick::store::answers::{Answer, AnswerInput, Confidence};
 pub use yardstick::store::archive::SignedOff;
@@ -59,7 +65,13 @@ pub fn typescript_bindings() -> String {
         DeletionCounts::decl(&config),
         Checklist::decl(&config),
         Source::decl(&config),
+        Scale::decl(&config),
         Level::decl(&config),
+        Group::decl(&config),
+        ResultRule::decl(&config),
+        Profile::decl(&config),
+        ProfileTarget::decl(&config),
+        Wording::decl(&config),
         Question::decl(&config),
         Recommendation::decl(&config),
         Provenance::decl(&config),
@@ -78,6 +90,10 @@ pub fn typescript_bindings() -> String {
         ZoomChange::decl(&config),
         AssessmentOverview::decl(&config),
         PrioritisedRecommendation::decl(&config),
+        AssessmentResults::decl(&config),
+        ResultSummary::decl(&config),
+        GroupResult::decl(&config),
+        LevelCount::decl(&config),
         Comparison::decl(&config),
         ComparisonKind::decl(&config),
         PeriodColumn::decl(&config),

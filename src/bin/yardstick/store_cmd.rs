@@ -34,22 +34,35 @@ pub enum StoreCommand {
         /// (default: the whole organisation, or the --from assessment's scope).
         #[arg(long, value_name = "TEXT")]
         scope: Option<String>,
+        /// The id of one of the checklist's target profiles (e.g. "baseline") to set every
+        /// question's target from.
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
         /// Carry answers, evidence and open actions forward from this assessment.
         #[arg(long, value_name = "ASSESSMENT_ID")]
         from: Option<i64>,
     },
-    /// Record the level (and optionally rationale, confidence, target) for one question.
+    /// Record the level (and optionally rationale, confidence, target) for one question, or
+    /// that it does not apply (--not-applicable with --reason).
     Answer {
         id: i64,
         question_id: String,
-        #[arg(long, value_name = "N")]
-        level: u8,
+        /// A level of the question's scale: its number or its label (e.g. 2 or "Achieved").
+        #[arg(long, value_name = "LEVEL", required_unless_present = "not_applicable")]
+        level: Option<String>,
+        /// The question does not apply to what is assessed; needs --reason.
+        #[arg(long, conflicts_with = "level", requires = "reason")]
+        not_applicable: bool,
+        /// Why the question does not apply.
+        #[arg(long, value_name = "TEXT", requires = "not_applicable")]
+        reason: Option<String>,
         #[arg(long)]
         rationale: Option<String>,
         #[arg(long, value_parser = ["low", "medium", "high"])]
         confidence: Option<String>,
-        #[arg(long, value_name = "N")]
-        target: Option<u8>,
+        /// The level aimed for: a number or a label of the question's scale.
+        #[arg(long, value_name = "LEVEL")]
+        target: Option<String>,
     },
     /// Add a note of evidence to one question; prints the evidence id.
     Note {
@@ -152,6 +165,7 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             period,
             checklist,
             scope,
+            profile,
             from,
         } => {
             let request = StartAssessment {
@@ -161,6 +175,7 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
                 checklist_id: checklist,
                 checklist_version: None,
                 scope,
+                profile,
                 from_assessment_id: from,
             };
             let id = new_assessment(&conn, db_path, &request)?;
@@ -170,14 +185,30 @@ pub fn run(command: StoreCommand, db_path: &Path) -> Result<()> {
             id,
             question_id,
             level,
+            not_applicable,
+            reason,
             rationale,
             confidence,
             target,
         } => {
+            let checklist = snapshots::assessment_checklist(&conn, id)?;
+            let question =
+                checklist.require_question(&question_id, ", so it cannot be answered")?;
             let mut input = answers::get_answer(&conn, id, &question_id)?
                 .map(|a| AnswerInput::from(&a))
                 .unwrap_or_default();
-            input.level = Some(level);
+            if not_applicable {
+                input.level = None;
+                input.not_applicable = reason;
+            } else {
+                input.level = level
+                    .map(|l| scale_level(&checklist, question, &l, "level"))
+                    .transpose()?;
+                input.not_applicable = None;
+            }
+            let target = target
+                .map(|t| scale_level(&checklist, question, &t, "target"))
+                .transpose()?;
             input.rationale = rationale.unwrap_or(input.rationale);
             input.confidence = confidence
                 .as_deref()
@@ -302,6 +333,40 @@ fn restore(db_path: &Path, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A level of `question`'s scale from its number or its label (any case), or an error that
+/// lists the scale.
+fn scale_level(
+    checklist: &yardstick::checklist::Checklist,
+    question: &yardstick::checklist::Question,
+    written: &str,
+    what: &str,
+) -> Result<u8> {
+    let levels = checklist.levels_of(question);
+    let written = written.trim();
+    let found = match written.parse::<usize>() {
+        Ok(number) => levels.get(number),
+        Err(_) => levels
+            .iter()
+            .find(|l| l.label.eq_ignore_ascii_case(written)),
+    };
+    match found {
+        Some(level) => Ok(level.level),
+        None => {
+            let scale: Vec<String> = levels
+                .iter()
+                .map(|l| format!("{} \"{}\"", l.level, l.label))
+                .collect();
+            Err(Error::InvalidInput(format!(
+                "\"{}\" is not a {what} on the scale of {} {}. Give a number or a label: {}.",
+                yardstick::text::quoted(written),
+                checklist.wording.question,
+                question.code,
+                scale.join(", ")
+            )))
+        }
+    }
+}
+
 fn new_assessment(conn: &Connection, db_path: &Path, request: &StartAssessment) -> Result<i64> {
     let data_dir = yardstick::paths::data_dir_for(db_path);
     Ok(start_assessment(conn, &data_dir, request)?.id)
@@ -321,9 +386,13 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
             "id", "organisation", "period", "status", "answered", "overall"
         );
         for s in summaries {
-            let overall = s
-                .overall_level
-                .map_or_else(|| "-".to_string(), |l| l.to_string());
+            // The mean level for an averaged checklist; for counts or worst-rating results
+            // the full line is in `show`, so the column marks only that there is one.
+            let overall = match (s.overall_level, s.answered) {
+                (Some(level), _) => level.to_string(),
+                (None, 0) => "-".to_string(),
+                (None, _) => "see show".to_string(),
+            };
             let answered = format!("{}/{}", s.answered, s.question_count);
             // A peer's assessment may share my council's name; the mark tells them apart.
             let organisation = match s.peer {
@@ -346,7 +415,10 @@ fn list(conn: &Connection, db_path: &Path, json: bool) -> Result<()> {
 
 fn print_detail(detail: &AssessmentDetail) {
     let a = &detail.assessment;
-    let label = |level: Option<u8>| match level.and_then(|l| detail.checklist.level(l)) {
+    let checklist = &detail.checklist;
+    let label = |question: &yardstick::checklist::Question, level: Option<u8>| match level
+        .and_then(|l| checklist.level_of(question, l))
+    {
         Some(l) => format!("{} {}", l.level, l.label),
         None => "not assessed".to_string(),
     };
@@ -373,18 +445,46 @@ fn print_detail(detail: &AssessmentDetail) {
     if let (Some(approver), Some(at)) = (&a.approver, &a.finalised_at) {
         println!("Approved by {} on {at}", clean(approver));
     }
-    println!("Overall level: {}", label(detail.overall_level));
-    for question in &detail.checklist.questions {
+    if !a.scope.is_empty() {
+        println!("Scope: {}", clean(&a.scope));
+    }
+    if let Some(profile) = checklist.profile(&a.profile_id) {
+        println!("Target profile: {}", clean(&profile.title));
+    }
+    let results = &detail.results.overall;
+    println!("Overall: {}", clean(&results.headline));
+    if !results.breakdown.is_empty() {
+        println!("By level: {}", clean(&results.breakdown));
+    }
+    if results.not_applicable > 0 {
+        println!("Not applicable: {}", results.not_applicable);
+    }
+    for group in &detail.results.groups {
+        println!(
+            "{}{} {}: {}",
+            "  ".repeat(usize::from(group.depth)),
+            clean(&group.code),
+            clean(&group.title),
+            clean(&group.results.headline)
+        );
+    }
+    for question in &checklist.questions {
         let answer = detail.answers.iter().find(|x| x.question_id == question.id);
         println!(
             "\n{}. {} [{}]",
-            question.number,
+            clean(&question.code),
             clean(&question.title),
             question.id
         );
-        println!("   Level: {}", label(answer.and_then(|x| x.level)));
+        match answer.and_then(|x| x.not_applicable.as_deref()) {
+            Some(reason) => println!("   Not applicable: {}", clean_lines(reason)),
+            None => println!(
+                "   Level: {}",
+                label(question, answer.and_then(|x| x.level))
+            ),
+        }
         if let Some(answer) = answer {
-            println!("   Target: {}", label(answer.target_level));
+            println!("   Target: {}", label(question, answer.target_level));
             println!(
                 "   Confidence: {}",
                 answer.confidence.map_or("not given", Confidence::as_str)
@@ -450,10 +550,10 @@ fn crash_writer(conn: &Connection, id: i64, start: u64, count: u64) -> Result<()
             "This assessment's checklist has no questions to answer.".into(),
         ));
     }
-    let levels = u64::from(checklist.max_level()) + 1;
     let mut out = std::io::stdout().lock();
     for n in start..start.saturating_add(count) {
         let question = &checklist.questions[(n % checklist.questions.len() as u64) as usize];
+        let levels = u64::from(checklist.max_level_of(question)) + 1;
         let level = (n % levels) as u8;
         let input = AnswerInput {
             level: Some(level),

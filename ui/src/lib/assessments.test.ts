@@ -16,6 +16,7 @@ function summary(id: number, organisationId: number, organisation: string, perio
     answered: 0,
     questionCount: 7,
     overallLevel: null,
+    result: "",
     peer: false,
     peerSource: null,
     updatedAt: "2026-11-27T00:00:00Z",

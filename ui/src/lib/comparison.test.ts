@@ -21,6 +21,7 @@ function summary(id: number, organisationId: number, period: string, peer = fals
     answered: 7,
     questionCount: 7,
     overallLevel: 2,
+    result: "",
     peer,
     peerSource: peer ? "bexley.json" : null,
     updatedAt: "2026-11-27T00:00:00Z",

@@ -7,9 +7,15 @@ function detail(answers: Partial<Answer>[], evidence: Partial<Evidence>[] = []):
     assessment: { status: "draft", peer: false } as AssessmentDetail["assessment"],
     organisation: {} as AssessmentDetail["organisation"],
     checklist: {
-      levels: [
-        { level: 0, label: "Not started", meaning: "" },
-        { level: 1, label: "Emerging", meaning: "" },
+      scales: [
+        {
+          id: "maturity",
+          title: "Maturity",
+          levels: [
+            { level: 0, label: "Not started", meaning: "", colour: null },
+            { level: 1, label: "Emerging", meaning: "", colour: null },
+          ],
+        },
       ],
       questions: [{ id: "promotion" }, { id: "user-centred" }],
     } as AssessmentDetail["checklist"],
@@ -20,12 +26,14 @@ function detail(answers: Partial<Answer>[], evidence: Partial<Evidence>[] = []):
       confidence: null,
       targetLevel: null,
       carriedForward: false,
+      notApplicable: null,
       updatedAt: "",
       ...a,
     })),
     evidence: evidence as Evidence[],
     actions: [],
     overallLevel: null,
+    results: {} as AssessmentDetail["results"],
   };
 }
 

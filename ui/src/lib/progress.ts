@@ -1,5 +1,5 @@
 // How far along each question and the whole assessment are, as the task list shows it.
-import type { AssessmentDetail } from "./backend/bindings";
+import type { AssessmentDetail, Checklist, Level } from "./backend/bindings";
 
 export type TaskStatus = "not-started" | "in-progress" | "completed";
 
@@ -31,10 +31,18 @@ export function completedCount(detail: AssessmentDetail): number {
   return detail.checklist.questions.filter((q) => questionStatus(detail, q.id) === "completed").length;
 }
 
+/** The levels of the scale a question is judged on (the checklist's first scale when the
+ * question is not named, as for an overall level, which only averaged checklists have). */
+export function levelsOf(checklist: Checklist, questionId?: string): Level[] {
+  const question = questionId === undefined ? undefined : checklist.questions.find((q) => q.id === questionId);
+  const scale = checklist.scales.find((s) => s.id === question?.scale) ?? checklist.scales[0];
+  return scale?.levels ?? [];
+}
+
 /** "Level 2: Developing", or "Not assessed" when there is no level. */
-export function levelText(detail: AssessmentDetail, level: number | null | undefined): string {
+export function levelText(detail: AssessmentDetail, level: number | null | undefined, questionId?: string): string {
   if (level === null || level === undefined) return "Not assessed";
-  const label = detail.checklist.levels[level]?.label;
+  const label = levelsOf(detail.checklist, questionId)[level]?.label;
   return label ? `Level ${level}: ${label}` : `Level ${level}`;
 }
 

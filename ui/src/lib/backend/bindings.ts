@@ -3,7 +3,7 @@
 
 export type ErrorKind = "not_found" | "invalid_input" | "conflict" | "locked" | "io" | "internal";
 
-export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "scope" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
+export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "scope" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "notApplicableReason" | "profile" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
 
 export type IpcError = { kind: ErrorKind, message: string, field: Field | null, problems: Array<string>, };
 
@@ -17,11 +17,20 @@ checklistId: string, checklistTitle: string,
 /**
  * See [`Assessment::scope`].
  */
-scope: string, status: string, assessor: string, answered: number, questionCount: number, 
+scope: string, status: string, assessor: string, 
 /**
- * See [`scoring::overall_level`]; `None` until a question has a level.
+ * Questions with a level or judged not applicable.
  */
-overallLevel: number | null, updatedAt: string, 
+answered: number, questionCount: number, 
+/**
+ * See [`scoring::overall_level`]; `None` until a question has a level, and for a
+ * checklist whose results are not an average.
+ */
+overallLevel: number | null, 
+/**
+ * The results in one line by the checklist's own rule (see [`scoring::ResultSummary`]).
+ */
+result: string, updatedAt: string, 
 /**
  * A peer council's imported assessment (see [`Assessment::peer`]).
  */
@@ -41,9 +50,14 @@ evidence: Array<Evidence>,
  */
 actions: Array<Action>, 
 /**
- * See [`crate::scoring::overall_level`].
+ * The mean level rounded down (see [`crate::scoring::overall_level`]); `None` for a
+ * checklist whose results are not an average, and before any level is chosen.
  */
-overallLevel: number | null, };
+overallLevel: number | null, 
+/**
+ * The results by the checklist's own rule, overall and per group.
+ */
+results: AssessmentResults, };
 
 export type Assessment = { id: number, organisationId: number, organisation: string, 
 /**
@@ -54,7 +68,11 @@ period: string, assessor: string, status: AssessmentStatus, checklist: SnapshotI
  * What was assessed within the organisation, e.g. "Planning applications service"; empty
  * when the whole organisation was.
  */
-scope: string, questionCount: number, 
+scope: string, 
+/**
+ * The id of the checklist's target profile it started from; empty when none.
+ */
+profileId: string, questionCount: number, 
 /**
  * The assessment this one was started from, if any (and not since deleted).
  */
@@ -102,6 +120,11 @@ checklistVersion: string | null,
  */
 scope?: string, 
 /**
+ * The id of one of the checklist's target profiles to set the targets from; `None` for
+ * none (targets then come from the `from` assessment, if any).
+ */
+profile?: string, 
+/**
  * Carry answers, evidence and open actions forward from this assessment.
  */
 fromAssessmentId: number | null, };
@@ -122,13 +145,29 @@ export type DeletionCounts = { assessments: number, answers: number, evidence: n
 
 export type Checklist = { 
 /**
+ * The file format it was written in: 1 or 2.
+ */
+format: number, 
+/**
  * Stable id (a slug) shared by every version of the same checklist.
  */
 id: string, version: string, title: string, summary: string, source: Source, 
 /**
- * The maturity scale, lowest first; `levels[i].level == i`. Between 2 and 7 levels.
+ * At least one scale; every question is judged on one of them.
  */
-levels: Array<Level>, questions: Array<Question>, 
+scales: Array<Scale>, 
+/**
+ * Objectives and their principles, in file order; a parent comes before its children.
+ */
+groups: Array<Group>, questions: Array<Question>, 
+/**
+ * How an assessment's results (and each group's) are summarised.
+ */
+results: ResultRule, 
+/**
+ * Named sets of targets an assessment can start from.
+ */
+profiles: Array<Profile>, wording: Wording, 
 /**
  * The recommendation that is not tied to one question.
  */
@@ -136,7 +175,51 @@ overallRecommendation: Recommendation, };
 
 export type Source = { title: string, author: string, date: string, url: string, notes: string, };
 
-export type Level = { level: number, label: string, meaning: string, };
+export type Scale = { id: string, title: string, levels: Array<Level>, };
+
+export type Level = { level: number, label: string, meaning: string, 
+/**
+ * A `#rrggbb` colour for charts and tags; the label is always shown beside it.
+ */
+colour: string | null, };
+
+export type Group = { id: string, 
+/**
+ * What readers call it, e.g. "A1".
+ */
+code: string, title: string, 
+/**
+ * May be empty.
+ */
+summary: string, parent: string | null, };
+
+export type ResultRule = "average" | "counts" | "worst";
+
+export type Profile = { id: string, title: string, 
+/**
+ * May be empty.
+ */
+summary: string, 
+/**
+ * Target level by question id, in question order.
+ */
+targets: Array<ProfileTarget>, };
+
+export type ProfileTarget = { questionId: string, level: number, };
+
+export type Wording = { 
+/**
+ * What an assessment against it is called, lower case: "self-assessment".
+ */
+assessment: string, 
+/**
+ * One question, lower case: "question", "outcome", "point".
+ */
+question: string, 
+/**
+ * More than one: "questions", "outcomes", "points".
+ */
+questions: string, };
 
 export type Question = { 
 /**
@@ -144,13 +227,36 @@ export type Question = {
  */
 id: string, number: number, 
 /**
+ * What readers call it, e.g. "A1.a"; the number as text when the file gives none.
+ */
+code: string, 
+/**
+ * The innermost group it belongs to; `None` in a checklist without groups.
+ */
+group: string | null, 
+/**
+ * The id of the scale it is judged on.
+ */
+scale: string, 
+/**
  * A short name for the theme, e.g. "Promotion".
  */
 title: string, question: string, whyItMatters: string, 
 /**
- * One descriptor per level, in level order: what that level looks like in a council.
+ * One descriptor per level of its scale, in level order: what that level looks like in a
+ * council. Always readable text: a descriptor written as a list of indicators is those
+ * indicators joined into one sentence here.
  */
-descriptors: Array<string>, evidencePrompts: Array<string>, recommendation: Recommendation, weight: number, provenance: Provenance, 
+descriptors: Array<string>, 
+/**
+ * Per level, the indicator statements when the file gives the descriptor as a list;
+ * empty for a descriptor written as plain text.
+ */
+indicators: Array<Array<string>>, 
+/**
+ * Whether an assessor may answer "not applicable" (with a reason).
+ */
+notApplicable: boolean, evidencePrompts: Array<string>, recommendation: Recommendation, weight: number, provenance: Provenance, 
 /**
  * Ids of questions in earlier versions that this one renames, splits or merges.
  */
@@ -170,12 +276,21 @@ export type Answer = { questionId: string,
  */
 level: number | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, 
 /**
+ * The reason, when the assessor judged the question not applicable; such an answer has
+ * no level and is left out of every result.
+ */
+notApplicable: string | null, 
+/**
  * Copied from an earlier assessment and not yet saved in this one: the task list shows
  * it as "in progress" so the assessor reviews it.
  */
 carriedForward: boolean, updatedAt: string, };
 
-export type AnswerInput = { level: number | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, };
+export type AnswerInput = { level: number | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, 
+/**
+ * The reason the question does not apply; `None` (or absent) for an applicable answer.
+ */
+notApplicable?: string, };
 
 export type Confidence = "low" | "medium" | "high";
 
@@ -232,6 +347,39 @@ export type PrioritisedRecommendation = { questionId: string, number: number, qu
  */
 gap: number, weight: number, };
 
+export type AssessmentResults = { overall: ResultSummary, groups: Array<GroupResult>, };
+
+export type ResultSummary = { rule: ResultRule, 
+/**
+ * One line for a reader: "2.4 out of 4 (Defined)", "9 of 12 outcomes meet their
+ * target", "Red: the lowest rating governs". "Not assessed yet" before any level.
+ */
+headline: string, 
+/**
+ * The counts by level, lowest first, as words: "Not achieved 3, Achieved 9".
+ */
+breakdown: string, 
+/**
+ * Average rule: the mean level unrounded.
+ */
+mean: number | null, 
+/**
+ * Average rule: the mean rounded down; worst rule: the worst level's number on its scale.
+ */
+level: number | null, 
+/**
+ * The label of `level` (average and worst rules).
+ */
+levelLabel: string | null, counts: Array<LevelCount>, 
+/**
+ * Assessed questions with a target that meet it, and assessed or not, how many have one.
+ */
+meetingTarget: number, withTarget: number, questions: number, assessed: number, notApplicable: number, notAssessed: number, };
+
+export type GroupResult = { groupId: string, code: string, title: string, depth: number, results: ResultSummary, };
+
+export type LevelCount = { label: string, count: number, colour: string | null, };
+
 export type Comparison = { kind: ComparisonKind, 
 /**
  * A heading such as "Example District Council, 2024/25 to 2026/27", or
@@ -281,7 +429,12 @@ overallLevel: number | null, overallLabel: string | null,
 /**
  * The unrounded mean level, so progress within a level still shows.
  */
-overallScore: number | null, answered: number, questionCount: number, 
+overallScore: number | null, 
+/**
+ * The results in one line by the checklist's own rule (the only overall figure for a
+ * checklist that is not averaged).
+ */
+result: string, answered: number, questionCount: number, 
 /**
  * Against the previous assessment of the same organisation, if any.
  */
