@@ -59,6 +59,15 @@ pub fn for_terminal(value: &str, multi_line: bool) -> String {
         .collect()
 }
 
+/// "Outcome" from "outcome", for the start of a sentence.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,10 +72,10 @@ pub fn counts(rows: &[QuestionRow], column: usize, from: &str, to: &str) -> Chan
 }
 
 /// "3 questions improved, 4 held and none fell" (plus any that cannot be compared).
-pub fn counts_sentence(counts: &ChangeCounts) -> String {
+pub fn counts_sentence(counts: &ChangeCounts, words: &crate::checklist::Wording) -> String {
     let mut text = format!(
         "{} improved, {} held and {} fell",
-        questions(counts.improved),
+        questions(counts.improved, words),
         count_word(counts.unchanged),
         count_word(counts.declined)
     );
@@ -88,11 +88,11 @@ pub fn counts_sentence(counts: &ChangeCounts) -> String {
     text
 }
 
-fn questions(n: u32) -> String {
+fn questions(n: u32, words: &crate::checklist::Wording) -> String {
     match n {
-        0 => "no questions".to_string(),
-        1 => "1 question".to_string(),
-        n => format!("{n} questions"),
+        0 => format!("no {}", words.questions),
+        1 => format!("1 {}", words.question),
+        n => format!("{n} {}", words.questions),
     }
 }
 

@@ -37,7 +37,7 @@ pub(super) fn comparison(ordered: &[&AssessmentDetail], kind: ComparisonKind) ->
     Comparison {
         kind,
         title: title(&periods, kind),
-        summary: summary(&periods, kind),
+        summary: summary(&periods, kind, ordered.last().map(|d| &d.checklist.wording)),
         latest_counts,
         nothing_to_compare: (periods.len() == 1).then(|| {
             "Nothing to compare: only one assessment was chosen. Choose two or more.".to_string()
@@ -125,7 +125,11 @@ fn organisations(periods: &[PeriodColumn]) -> Vec<String> {
     names
 }
 
-fn summary(periods: &[PeriodColumn], kind: ComparisonKind) -> String {
+fn summary(
+    periods: &[PeriodColumn],
+    kind: ComparisonKind,
+    words: Option<&crate::checklist::Wording>,
+) -> String {
     if kind == ComparisonKind::Peer {
         return format!(
             "This is a peer comparison of {}, made because you asked for one. Levels are set side by side; a change is only worked out between assessments of the same organisation.",
@@ -141,7 +145,7 @@ fn summary(periods: &[PeriodColumn], kind: ComparisonKind) -> String {
             "Between {} and {}, {}.",
             counts.from_period,
             counts.to_period,
-            counts_sentence(counts)
+            counts_sentence(counts, &words.cloned().unwrap_or_default())
         );
     }
     let previous = &periods[periods.len() - 2];
@@ -168,7 +172,13 @@ fn overall_sentence(before: &PeriodColumn, after: &PeriodColumn) -> String {
                 ),
             }
         }
-        _ => "Overall maturity cannot be compared, because one of the two assessments has no question assessed yet.".to_string(),
+        // A checklist that is not averaged (counts against targets, or the worst rating)
+        // is compared by its own results, in words.
+        (None, None) if before.answered > 0 && after.answered > 0 => format!(
+            "Results in {}: {}; in {}: {}.",
+            after.period, after.result, before.period, before.result
+        ),
+        _ => "Overall results cannot be compared, because one of the two assessments has nothing assessed yet.".to_string(),
     }
 }
 

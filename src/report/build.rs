@@ -11,8 +11,8 @@ use rusqlite::Connection;
 
 use super::history::history;
 use super::model::*;
-use crate::checklist::{Checklist, Provenance, Question};
-use crate::scoring::{mean_level, overall_level, questions_by_priority};
+use crate::checklist::{Checklist, Provenance, Question, ResultRule};
+use crate::scoring::{mean_level, overall_level, questions_by_priority, ResultSummary};
 use crate::store::actions::{Action as StoredAction, ActionStatus};
 use crate::store::answers::{Answer, Confidence};
 use crate::store::assessments::AssessmentStatus;
@@ -52,7 +52,15 @@ pub fn build_report(
     Ok(Report {
         cover: cover(&detail, options),
         summary: Summary {
-            overall: overall(checklist, &detail.answers),
+            overall: match checklist.results {
+                ResultRule::Average => overall(checklist, &detail.answers),
+                _ => None,
+            },
+            results: match checklist.results {
+                ResultRule::Average => None,
+                _ => Some(results_line(&detail.results.overall)),
+            },
+            not_applicable: detail.results.overall.not_applicable,
             since_previous,
         },
         recommendations: recommendations(&detail),
@@ -67,7 +75,18 @@ pub fn build_report(
         }),
         findings,
         comparison,
-        method: method(checklist),
+        groups: detail
+            .results
+            .groups
+            .iter()
+            .map(|g| GroupResult {
+                code: g.code.clone(),
+                title: g.title.clone(),
+                depth: g.depth,
+                results: results_line(&g.results),
+            })
+            .collect(),
+        method: method(checklist, &detail.assessment.profile_id),
     })
 }
 
@@ -112,15 +131,36 @@ fn level_ref(checklist: &Checklist, question: &Question, level: Option<u8>) -> O
     })
 }
 
+fn results_line(results: &ResultSummary) -> ResultsLine {
+    ResultsLine {
+        headline: results.headline.clone(),
+        breakdown: results.breakdown.clone(),
+        assessed: results.assessed,
+        not_assessed: results.not_assessed,
+        not_applicable: results.not_applicable,
+        questions: results.questions,
+    }
+}
+
 fn finding(q: &Question, answer: Option<&Answer>, detail: &AssessmentDetail) -> Finding {
     let checklist = &detail.checklist;
     let level = answer.and_then(|a| a.level);
     Finding {
         number: q.number,
+        code: q.code.clone(),
         title: q.title.clone(),
         question: q.question.clone(),
+        scale: checklist
+            .scales
+            .iter()
+            .position(|s| s.id == q.scale)
+            .unwrap_or(0),
+        not_applicable: answer.and_then(|a| a.not_applicable.clone()),
         level: level_ref(checklist, q, level),
         descriptor: level.and_then(|l| q.descriptors.get(l as usize).cloned()),
+        indicators: level
+            .and_then(|l| q.indicators.get(l as usize).cloned())
+            .unwrap_or_default(),
         target: level_ref(checklist, q, answer.and_then(|a| a.target_level)),
         rationale: answer.map_or_else(String::new, |a| a.rationale.clone()),
         confidence: answer.and_then(|a| a.confidence).map(|c| {
@@ -172,6 +212,7 @@ fn recommendations(detail: &AssessmentDetail) -> Vec<Recommendation> {
                 text: q.recommendation.text.clone(),
                 question: Some(QuestionRef {
                     number: q.number,
+                    code: q.code.clone(),
                     title: q.title.clone(),
                 }),
                 current: level_ref(&detail.checklist, item.question, item.current),
@@ -215,7 +256,18 @@ fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity>
     })
 }
 
-fn method(checklist: &Checklist) -> Method {
+fn scale_levels(levels: &[crate::checklist::Level]) -> Vec<ScaleLevel> {
+    levels
+        .iter()
+        .map(|l| ScaleLevel {
+            level: l.level,
+            label: l.label.clone(),
+            meaning: l.meaning.clone(),
+        })
+        .collect()
+}
+
+fn method(checklist: &Checklist, profile_id: &str) -> Method {
     let s = &checklist.source;
     Method {
         checklist_title: checklist.title.clone(),
@@ -238,15 +290,20 @@ fn method(checklist: &Checklist) -> Method {
                 .to_string(),
             })
             .collect(),
-        scale: checklist
-            .main_scale()
-            .levels
+        scale: scale_levels(&checklist.main_scale().levels),
+        scales: checklist
+            .scales
             .iter()
-            .map(|l| ScaleLevel {
-                level: l.level,
-                label: l.label.clone(),
-                meaning: l.meaning.clone(),
+            .map(|s| NamedScale {
+                title: s.title.clone(),
+                levels: scale_levels(&s.levels),
             })
             .collect(),
+        wording: Wording {
+            assessment: checklist.wording.assessment.clone(),
+            question: checklist.wording.question.clone(),
+            questions: checklist.wording.questions.clone(),
+        },
+        profile: checklist.profile(profile_id).map(|p| p.title.clone()),
     }
 }

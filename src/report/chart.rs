@@ -12,7 +12,7 @@ use super::layout::{
     push_polygon, push_rect, push_rule, Flow, Style, BLUE, BOTTOM, CONTENT_W, H3, INK, MARGIN_X,
     RULE, SECONDARY, SMALL,
 };
-use super::model::LevelRef;
+use super::model::{LevelRef, Wording};
 
 const LABEL: Style = Style::new(9.0, false, INK);
 const LABEL_W: f32 = 170.0;
@@ -31,6 +31,19 @@ pub struct Bar {
     pub label: String,
     pub level: Option<LevelRef>,
     pub target: Option<LevelRef>,
+    /// Judged not applicable: no bar, and said so instead of "Not assessed".
+    pub not_applicable: bool,
+}
+
+impl Bar {
+    /// What stands in for a level that is not there.
+    fn absent(&self) -> &'static str {
+        if self.not_applicable {
+            "Not applicable"
+        } else {
+            "Not assessed"
+        }
+    }
 }
 
 /// A row measured before drawing, so pages can be filled without splitting a row.
@@ -74,7 +87,7 @@ pub fn keep_height() -> f32 {
 
 /// Draws the chart under a heading already drawn; `heading` is repeated on each page it
 /// runs onto, and `scale` holds the level labels, lowest first.
-pub fn chart(flow: &mut Flow, heading: &str, bars: &[Bar], scale: &[String]) {
+pub fn chart(flow: &mut Flow, heading: &str, bars: &[Bar], scale: &[String], noun: &Wording) {
     let plot = Plot::new(scale.len());
     let ticks: Vec<Vec<String>> = scale
         .iter()
@@ -94,12 +107,12 @@ pub fn chart(flow: &mut Flow, heading: &str, bars: &[Bar], scale: &[String]) {
         let height = legend_h + axis_h + part.iter().map(|r| r.height).sum::<f32>();
         let bbox = [MARGIN_X, flow.y, CONTENT_W, height];
         let bars: Vec<&Bar> = part.iter().map(|r| r.bar).collect();
-        let alt = alt_text(&bars, scale, (i + 1, total));
+        let alt = alt_text(&bars, scale, (i + 1, total), &noun.question);
         flow.figure(alt, bbox, |flow| {
             if i == 0 {
                 legend(flow);
             }
-            axis(flow, plot, &ticks, axis_h);
+            axis(flow, plot, &ticks, axis_h, &noun.question_capitalised());
             for row in part {
                 draw_row(flow, row, plot);
             }
@@ -147,14 +160,14 @@ fn measure<'b>(flow: &Flow, bar: &'b Bar) -> Row<'b> {
 
 /// The chart's data in words, for those who cannot see it: "1. Promotion: Developing,
 /// target Embedded; …". A chart split over pages says which part each figure is.
-fn alt_text(bars: &[&Bar], scale: &[String], (part, parts): (usize, usize)) -> String {
+fn alt_text(bars: &[&Bar], scale: &[String], (part, parts): (usize, usize), noun: &str) -> String {
     let rows: Vec<String> = bars
         .iter()
         .map(|bar| {
             let now = bar
                 .level
                 .as_ref()
-                .map_or("not assessed".to_string(), |l| l.label.clone());
+                .map_or(bar.absent().to_lowercase(), |l| l.label.clone());
             match &bar.target {
                 Some(t) => format!("{}: {now}, target {}", bar.label, t.label),
                 None => format!("{}: {now}, no target", bar.label),
@@ -171,18 +184,18 @@ fn alt_text(bars: &[&Bar], scale: &[String], (part, parts): (usize, usize)) -> S
         String::new()
     };
     format!(
-        "Bar chart of the current level and the target of each question{range}{which}. {}.",
+        "Bar chart of the current level and the target of each {noun}{range}{which}. {}.",
         rows.join("; ")
     )
 }
 
-fn axis(flow: &mut Flow, plot: Plot, ticks: &[Vec<String>], height: f32) {
+fn axis(flow: &mut Flow, plot: Plot, ticks: &[Vec<String>], height: f32, noun: &str) {
     let top = flow.y;
-    flow.text(MARGIN_X, top, "Question", SMALL.bold());
+    flow.text(MARGIN_X, top, noun, SMALL.bold());
     let value_x = MARGIN_X + CONTENT_W - VALUE_W + 6.0;
     flow.text(value_x, top, "Level now and target", SMALL.bold());
     // Centred on its gridline, but kept clear of the column headers at either side.
-    let leftmost = MARGIN_X + flow.width("Question", SMALL.bold()) + 8.0;
+    let leftmost = MARGIN_X + flow.width(noun, SMALL.bold()) + 8.0;
     let rightmost = plot.x(plot.max_level) + GUTTER - 2.0;
     for (level, lines) in (0..=plot.max_level).zip(ticks) {
         let x = plot.x(level);
@@ -222,7 +235,7 @@ fn draw_row(flow: &mut Flow, row: &Row, plot: Plot) {
         None => {
             // Said in the value column too; drawn in the plot only where no target marker
             // would cross it.
-            let text = "Not assessed";
+            let text = row.bar.absent();
             let right = plot.x0 + 6.0 + flow.width(text, LABEL) + 6.0;
             if target.is_none_or(|t| plot.x(t) > right) {
                 let text_top = top + (row.height - lh) / 2.0;
@@ -254,10 +267,10 @@ fn diamond(ops: &mut Vec<printpdf::Op>, x: f32, y: f32, r: f32) {
 
 /// "Now Developing · target Embedded": levels by their labels, never bare numbers.
 fn value_text(bar: &Bar) -> String {
-    let now = bar.level.as_ref().map_or_else(
-        || "Not assessed".to_string(),
-        |l| format!("Now {}", l.label),
-    );
+    let now = bar
+        .level
+        .as_ref()
+        .map_or_else(|| bar.absent().to_string(), |l| format!("Now {}", l.label));
     match &bar.target {
         Some(target) => format!("{now} · target {}", target.label),
         None => now,
@@ -302,20 +315,22 @@ mod tests {
                 label: "1. Promotion".into(),
                 level: level(2, "Developing"),
                 target: level(3, "Embedded"),
+                not_applicable: false,
             },
             Bar {
                 label: "5. Assisted digital".into(),
                 level: None,
                 target: None,
+                not_applicable: false,
             },
         ];
         let scale = ["Not started", "Leading"].map(String::from);
         assert_eq!(
-            alt_text(&bars.iter().collect::<Vec<_>>(), &scale, (1, 1)),
+            alt_text(&bars.iter().collect::<Vec<_>>(), &scale, (1, 1), "question"),
             "Bar chart of the current level and the target of each question, on a scale from \
              Not started to Leading. 1. Promotion: Developing, target Embedded; 5. Assisted \
              digital: not assessed, no target."
         );
-        assert!(alt_text(&[&bars[0]], &scale, (2, 3)).contains("(part 2 of 3)"));
+        assert!(alt_text(&[&bars[0]], &scale, (2, 3), "question").contains("(part 2 of 3)"));
     }
 }

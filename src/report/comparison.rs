@@ -3,7 +3,7 @@
 //! checklist versions, the trend chart, and what became of earlier actions.
 
 use super::layout::{Flow, BODY, CONTENT_W, H1, H3, MARGIN_X, SMALL, TEXT_9};
-use super::model::{Comparison, ComparisonRow, ScaleLevel};
+use super::model::{Comparison, ComparisonRow, Method, ScaleLevel};
 use super::sections::{bullet, long_date};
 use super::table::{table, Cell, Column, CELL_PAD_X};
 use super::tags::Role;
@@ -18,8 +18,10 @@ pub const NOT_ASSESSED: &str = "–";
 /// pages with what the table already says; only the overall trend is drawn.
 const TREND_PANELS_MAX: usize = 12;
 
-pub fn comparison(flow: &mut Flow, comparison: &Comparison, scale: &[ScaleLevel]) {
-    let max_level = scale.len().saturating_sub(1) as u8;
+pub fn comparison(flow: &mut Flow, comparison: &Comparison, method: &Method) {
+    let scales = method.chart_scales();
+    let max_level = method.scale.len().saturating_sub(1) as u8;
+    let words = &method.wording;
     flow.heading(
         "Comparison with earlier assessments",
         Role::H1,
@@ -33,35 +35,44 @@ pub fn comparison(flow: &mut Flow, comparison: &Comparison, scale: &[ScaleLevel]
     }
     flow.paragraph(
         &format!(
-            "Level per question in each assessment, oldest first. The change is since the \
+            "Level per {} in each assessment, oldest first. The change is since the \
              previous assessment; the trend compares the first and the latest assessed level. \
-             {NOT_ASSESSED} means not assessed that year; {NOT_IN_VERSION} means that year's \
-             checklist version did not have the question."
+             {NOT_ASSESSED} means not assessed (or not applicable) that year; {NOT_IN_VERSION} \
+             means that year's checklist version did not have the {}.",
+            words.question, words.question
         ),
         BODY,
         MARGIN_X,
         CONTENT_W,
     );
     flow.y += 6.0;
-    let names = level_names(flow, comparison, scale);
-    levels_table(flow, comparison, &names);
+    let names: Vec<Vec<String>> = scales
+        .iter()
+        .map(|scale| level_names(flow, comparison, &scale.levels))
+        .collect();
+    levels_table(flow, comparison, &names, method);
     notes(flow, comparison);
-    flow.heading("Trend", Role::H2, H3, trend::first_row_height(), None);
-    let per_question = comparison.rows.len() <= TREND_PANELS_MAX;
-    if !per_question {
-        flow.paragraph(
-            &format!(
-                "With {} questions, the trend of each question is read from the table above; \
-                 the chart shows overall maturity only.",
-                comparison.rows.len()
-            ),
-            BODY,
-            MARGIN_X,
-            CONTENT_W,
-        );
-        flow.y += 4.0;
+    // A checklist that is not averaged has no overall line to draw, and levels on several
+    // scales cannot share one axis: the table is then the whole record of change.
+    let averaged = comparison.overall.iter().any(Option::is_some);
+    let per_question = comparison.rows.len() <= TREND_PANELS_MAX && scales.len() == 1;
+    if averaged || per_question {
+        flow.heading("Trend", Role::H2, H3, trend::first_row_height(), None);
+        if !per_question {
+            flow.paragraph(
+                &format!(
+                    "With {}, the trend of each is read from the table above; \
+                     the chart shows overall maturity only.",
+                    words.count(comparison.rows.len())
+                ),
+                BODY,
+                MARGIN_X,
+                CONTENT_W,
+            );
+            flow.y += 4.0;
+        }
+        trend::chart(flow, comparison, max_level, per_question);
     }
-    trend::chart(flow, comparison, max_level, per_question);
     actions(flow, comparison);
 }
 
@@ -106,12 +117,13 @@ fn level_names(flow: &mut Flow, comparison: &Comparison, scale: &[ScaleLevel]) -
     scale.iter().map(|s| s.level.to_string()).collect()
 }
 
-fn levels_table(flow: &mut Flow, comparison: &Comparison, names: &[String]) {
+fn levels_table(flow: &mut Flow, comparison: &Comparison, names: &[Vec<String>], method: &Method) {
     let question_w = question_width(comparison);
     let change_w = CHANGE_W;
     let period_w = period_width(comparison);
+    let question_header = method.wording.question_capitalised();
     let mut columns = vec![Column {
-        header: "Question",
+        header: &question_header,
         width: question_w,
     }];
     columns.extend(comparison.periods.iter().map(|p| Column {
@@ -129,14 +141,28 @@ fn levels_table(flow: &mut Flow, comparison: &Comparison, names: &[String]) {
     let mut rows: Vec<Vec<Cell>> = comparison
         .rows
         .iter()
-        .map(|row| comparison_row(row, names))
+        .map(|row| {
+            comparison_row(
+                row,
+                names
+                    .get(row.scale)
+                    .or(names.first())
+                    .map_or(&[][..], |n| &n[..]),
+            )
+        })
         .collect();
     rows.push(overall_row(comparison));
-    table(flow, "Level per question", &columns, &rows);
+    let caption = format!("Level per {}", method.wording.question);
+    table(flow, &caption, &columns, &rows);
 }
 
 fn comparison_row(row: &ComparisonRow, names: &[String]) -> Vec<Cell> {
-    let mut cells = vec![Cell::plain(format!("{}. {}", row.number, row.title))];
+    let label = if row.code.chars().all(|c| c.is_ascii_digit()) {
+        format!("{}. {}", row.code, row.title)
+    } else {
+        format!("{} {}", row.code, row.title)
+    };
+    let mut cells = vec![Cell::plain(label)];
     cells.extend(
         row.levels
             .iter()
@@ -161,14 +187,21 @@ fn comparison_row(row: &ComparisonRow, names: &[String]) -> Vec<Cell> {
     cells
 }
 
+/// The mean level per period; for a checklist that is not averaged, its results in words.
 fn overall_row(comparison: &Comparison) -> Vec<Cell> {
-    let mut cells = vec![Cell::bold("Overall maturity (mean level)")];
-    cells.extend(
-        comparison
-            .overall
-            .iter()
-            .map(|score| Cell::bold(score.map_or(NOT_ASSESSED.to_string(), |s| format!("{s:.1}")))),
-    );
+    let averaged = comparison.overall.iter().any(Option::is_some) || comparison.results.is_empty();
+    let mut cells = vec![Cell::bold(if averaged {
+        "Overall maturity (mean level)"
+    } else {
+        "Overall result"
+    })];
+    if averaged {
+        cells.extend(comparison.overall.iter().map(|score| {
+            Cell::bold(score.map_or(NOT_ASSESSED.to_string(), |s| format!("{s:.1}")))
+        }));
+    } else {
+        cells.extend(comparison.results.iter().map(Cell::bold));
+    }
     cells.push(Cell::plain(""));
     cells.push(Cell::plain(""));
     cells

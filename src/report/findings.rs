@@ -3,30 +3,36 @@
 //! between them, is in [`super::comparison`].
 
 use super::layout::{Flow, Style, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, SECONDARY, SMALL};
-use super::model::{Evidence, Finding, Report};
+use super::model::{Evidence, Finding, Report, ScaleLevel, Wording};
 use super::sections::{item, key_values, level_text, long_date};
 use super::summary::is_long;
 use super::table::{table, Cell, Column};
 use super::tags::Role;
-use super::words::numbered;
+use super::words::coded;
 
 pub fn findings(flow: &mut Flow, report: &Report) {
     flow.heading("Findings", Role::H1, H1, 80.0, Some(0));
+    let words = &report.method.wording;
     if report.findings.is_empty() {
-        flow.paragraph("The checklist has no questions.", BODY, MARGIN_X, CONTENT_W);
+        flow.paragraph(
+            &format!("The checklist has no {}.", words.questions),
+            BODY,
+            MARGIN_X,
+            CONTENT_W,
+        );
     }
-    not_recorded_yet(flow, &report.findings);
+    not_recorded_yet(flow, report);
     // A long checklist gets smaller item headings and one line of levels per question, so
     // its record is pages, not dozens of pages, shorter.
     let long = is_long(report);
     for finding in &report.findings {
-        one_finding(flow, finding, long);
+        one_finding(flow, finding, long, words);
     }
 }
 
-fn one_finding(flow: &mut Flow, f: &Finding, long: bool) {
+fn one_finding(flow: &mut Flow, f: &Finding, long: bool, words: &Wording) {
     flow.heading(
-        &format!("Question {}: {}", f.number, f.title),
+        &format!("{} {}: {}", words.question_capitalised(), f.code, f.title),
         Role::H2,
         if long { H3 } else { H2 },
         60.0,
@@ -38,8 +44,12 @@ fn one_finding(flow: &mut Flow, f: &Finding, long: bool) {
         .confidence
         .clone()
         .unwrap_or_else(|| "Not given".to_string());
+    let level = match &f.not_applicable {
+        Some(_) => "Not applicable".to_string(),
+        None => level_text(&f.level),
+    };
     let pairs = [
-        ("Level", level_text(&f.level)),
+        ("Level", level),
         (
             "Target",
             level_text(&f.target).replace("Not assessed", "Not set"),
@@ -60,7 +70,19 @@ fn one_finding(flow: &mut Flow, f: &Finding, long: bool) {
             30.0,
             None,
         );
-        flow.paragraph(descriptor, BODY, MARGIN_X, CONTENT_W);
+        if f.indicators.is_empty() {
+            flow.paragraph(descriptor, BODY, MARGIN_X, CONTENT_W);
+        } else {
+            flow.tagged(Role::L, |flow| {
+                for indicator in &f.indicators {
+                    item(flow, "•", indicator, BODY, |_| {});
+                }
+            });
+        }
+    }
+    if let Some(reason) = &f.not_applicable {
+        flow.heading("Why it does not apply", Role::H3, H3, 30.0, None);
+        flow.paragraph(reason, BODY, MARGIN_X, CONTENT_W);
     }
     // An empty rationale or evidence list is said once for all questions at the top of
     // the section (see `not_recorded_yet`), not under each question.
@@ -83,12 +105,13 @@ fn one_finding(flow: &mut Flow, f: &Finding, long: bool) {
 /// One line per kind of empty section, naming the questions it applies to: a long
 /// checklist early in its assessment would otherwise repeat "None recorded yet" dozens of
 /// times.
-fn not_recorded_yet(flow: &mut Flow, findings: &[Finding]) {
-    let without = |empty: &dyn Fn(&Finding) -> bool| -> Vec<u32> {
-        findings
+fn not_recorded_yet(flow: &mut Flow, report: &Report) {
+    let without = |empty: &dyn Fn(&Finding) -> bool| -> Vec<(u32, String)> {
+        report
+            .findings
             .iter()
             .filter(|f| empty(f))
-            .map(|f| f.number)
+            .map(|f| (f.number, f.code.clone()))
             .collect()
     };
     let lines = [
@@ -102,7 +125,7 @@ fn not_recorded_yet(flow: &mut Flow, findings: &[Finding]) {
         flow.paragraph(
             &format!(
                 "No {what} recorded yet for {}.",
-                numbered("question", &numbers)
+                coded(&report.method.wording, &numbers)
             ),
             BODY.bold(),
             MARGIN_X,
@@ -137,10 +160,14 @@ fn indented(flow: &mut Flow, text: &str, style: Style) {
 pub fn method(flow: &mut Flow, report: &Report) {
     let method = &report.method;
     flow.heading("Method and scale", Role::H1, H1, 80.0, Some(0));
+    let profile = match &method.profile {
+        Some(profile) => format!(" Its targets started from the checklist's profile “{profile}”."),
+        None => String::new(),
+    };
     flow.paragraph(
         &format!(
-            "This self-assessment uses the checklist “{}”, version {}.",
-            method.checklist_title, method.checklist_version
+            "This {} uses the checklist “{}”, version {}.{profile}",
+            method.wording.assessment, method.checklist_title, method.checklist_version
         ),
         BODY,
         MARGIN_X,
@@ -148,7 +175,8 @@ pub fn method(flow: &mut Flow, report: &Report) {
     );
     flow.y += 4.0;
     flow.paragraph(&method.source, BODY, MARGIN_X, CONTENT_W);
-    let provenance_heading = "Where each question comes from";
+    let provenance_heading = format!("Where each {} comes from", method.wording.question);
+    let provenance_heading = provenance_heading.as_str();
     flow.heading(provenance_heading, Role::H2, H3, 60.0, None);
     if is_long(report) {
         provenance_by_kind(flow, report);
@@ -161,16 +189,24 @@ pub fn method(flow: &mut Flow, report: &Report) {
 /// For a long checklist, one line per kind of source instead of a row per question (the
 /// titles are all in the findings).
 fn provenance_by_kind(flow: &mut Flow, report: &Report) {
-    let mut kinds: Vec<(&str, Vec<u32>)> = Vec::new();
+    let mut kinds: Vec<(&str, Vec<(u32, String)>)> = Vec::new();
+    let codes: std::collections::HashMap<u32, &str> = report
+        .findings
+        .iter()
+        .map(|f| (f.number, f.code.as_str()))
+        .collect();
     for p in &report.method.provenance {
+        let code = codes
+            .get(&p.number)
+            .map_or_else(|| p.number.to_string(), |c| c.to_string());
         match kinds.iter_mut().find(|(kind, _)| *kind == p.provenance) {
-            Some((_, numbers)) => numbers.push(p.number),
-            None => kinds.push((&p.provenance, vec![p.number])),
+            Some((_, numbers)) => numbers.push((p.number, code)),
+            None => kinds.push((&p.provenance, vec![(p.number, code)])),
         }
     }
     flow.tagged(Role::L, |flow| {
         for (kind, numbers) in kinds {
-            let text = format!("{kind}: {}.", numbered("question", &numbers));
+            let text = format!("{kind}: {}.", coded(&report.method.wording, &numbers));
             item(flow, "•", &text, BODY, |_| {});
         }
     });
@@ -178,9 +214,12 @@ fn provenance_by_kind(flow: &mut Flow, report: &Report) {
 
 fn provenance_table(flow: &mut Flow, report: &Report, heading: &str) {
     let method = &report.method;
+    let question_header = method.wording.question_capitalised();
+    let codes: std::collections::HashMap<u32, &Finding> =
+        report.findings.iter().map(|f| (f.number, f)).collect();
     let columns = [
         Column {
-            header: "Question",
+            header: &question_header,
             width: CONTENT_W * 0.6,
         },
         Column {
@@ -193,7 +232,11 @@ fn provenance_table(flow: &mut Flow, report: &Report, heading: &str) {
         .iter()
         .map(|p| {
             vec![
-                Cell::plain(format!("{}. {}", p.number, p.title)),
+                Cell::plain(
+                    codes
+                        .get(&p.number)
+                        .map_or_else(|| format!("{}. {}", p.number, p.title), |f| f.label()),
+                ),
                 Cell::plain(&p.provenance),
             ]
         })
@@ -203,7 +246,36 @@ fn provenance_table(flow: &mut Flow, report: &Report, heading: &str) {
 
 fn scale_table(flow: &mut Flow, report: &Report) {
     let method = &report.method;
-    flow.heading("Maturity scale", Role::H2, H3, 60.0, None);
+    let scales: Vec<(String, &[ScaleLevel])> = match method.scales.len() {
+        0 | 1 => vec![("Maturity scale".to_string(), &method.scale[..])],
+        _ => method
+            .scales
+            .iter()
+            .map(|s| (format!("Scale: {}", s.title), &s.levels[..]))
+            .collect(),
+    };
+    for (heading, levels) in scales {
+        one_scale(flow, &heading, levels);
+    }
+    flow.y += 8.0;
+    let not_applicable = if report.findings.iter().any(|f| f.not_applicable.is_some()) {
+        " or “Not applicable”, with the reason, when it does not apply to what was assessed"
+    } else {
+        ""
+    };
+    flow.paragraph(
+        &format!(
+            "Each {} may also be “Not assessed” when no level has been chosen yet{not_applicable}.",
+            method.wording.question
+        ),
+        SMALL,
+        MARGIN_X,
+        CONTENT_W,
+    );
+}
+
+fn one_scale(flow: &mut Flow, heading: &str, levels: &[ScaleLevel]) {
+    flow.heading(heading, Role::H2, H3, 60.0, None);
     let columns = [
         Column {
             header: "Level",
@@ -218,8 +290,7 @@ fn scale_table(flow: &mut Flow, report: &Report) {
             width: CONTENT_W * 0.7,
         },
     ];
-    let rows: Vec<Vec<Cell>> = method
-        .scale
+    let rows: Vec<Vec<Cell>> = levels
         .iter()
         .map(|s| {
             vec![
@@ -229,12 +300,5 @@ fn scale_table(flow: &mut Flow, report: &Report) {
             ]
         })
         .collect();
-    table(flow, "Maturity scale", &columns, &rows);
-    flow.y += 8.0;
-    flow.paragraph(
-        "Each question may also be “Not assessed” when no level has been chosen yet.",
-        SMALL,
-        MARGIN_X,
-        CONTENT_W,
-    );
+    table(flow, heading, &columns, &rows);
 }

@@ -50,7 +50,7 @@ pub(super) fn history(
     let mut all: Vec<&AssessmentDetail> = others.iter().collect();
     all.push(detail);
     let comparison = compare::compare_details(&all, &CompareOptions::default())?;
-    Ok((changes, Some(section(&comparison, id))))
+    Ok((changes, Some(section(&comparison, detail))))
 }
 
 /// The latest assessment of the same organisation, checklist and scope in an earlier period.
@@ -83,7 +83,9 @@ fn since_previous(previous: &AssessmentDetail, detail: &AssessmentDetail) -> Res
 }
 
 /// The comparison as the report shows it; changes are those of the reported assessment.
-fn section(comparison: &compare::Comparison, reported: i64) -> Comparison {
+fn section(comparison: &compare::Comparison, detail: &AssessmentDetail) -> Comparison {
+    let reported = detail.assessment.id;
+    let checklist = &detail.checklist;
     let column = comparison
         .periods
         .iter()
@@ -94,9 +96,23 @@ fn section(comparison: &compare::Comparison, reported: i64) -> Comparison {
         rows: comparison
             .questions
             .iter()
-            .map(|row| comparison_row(row, column))
+            .map(|row| {
+                let question = checklist.question(&row.question_id);
+                ComparisonRow {
+                    code: question.map_or_else(|| row.number.to_string(), |q| q.code.clone()),
+                    scale: question
+                        .and_then(|q| checklist.scales.iter().position(|s| s.id == q.scale))
+                        .unwrap_or(0),
+                    ..comparison_row(row, column)
+                }
+            })
             .collect(),
         overall: comparison.periods.iter().map(|p| p.overall_score).collect(),
+        results: comparison
+            .periods
+            .iter()
+            .map(|p| p.result.clone())
+            .collect(),
         summary: comparison.summary.clone(),
         actions: comparison.actions.iter().map(follow_up).collect(),
     }
@@ -116,6 +132,8 @@ fn comparison_row(row: &compare::QuestionRow, column: usize) -> ComparisonRow {
     }
     ComparisonRow {
         number: row.number,
+        code: row.number.to_string(),
+        scale: 0,
         title,
         levels: row.cells.iter().map(|c| c.level).collect(),
         in_checklist: row

@@ -22,6 +22,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Present when earlier assessments of the same organisation are compared.
     pub comparison: Option<Comparison>,
+    /// Each group's results, for a checklist with groups; empty otherwise.
+    pub groups: Vec<GroupResult>,
     pub method: Method,
 }
 
@@ -66,8 +68,14 @@ pub struct Approval {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
-    /// None until at least one question has been assessed.
+    /// The mean level, for a checklist whose results are an average; None until at least
+    /// one question has been assessed, and for other checklists.
     pub overall: Option<OverallMaturity>,
+    /// The results by the checklist's own rule when it is not an average (counts against
+    /// targets, or the worst rating); None for an averaged checklist.
+    pub results: Option<ResultsLine>,
+    /// How many questions were judged not applicable (left out of every figure).
+    pub not_applicable: u32,
     /// What changed since the previous assessment of the same organisation, if there was one.
     pub since_previous: Option<Changes>,
 }
@@ -81,6 +89,31 @@ pub struct OverallMaturity {
     pub label: String,
     pub assessed: u32,
     pub questions: u32,
+}
+
+/// A result stated in words, as the checklist summarises it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultsLine {
+    /// "9 of 38 outcomes meet their target", "Red: the lowest rating governs".
+    pub headline: String,
+    /// "Not achieved 3, Partially achieved 5, Achieved 9"; empty before any level.
+    pub breakdown: String,
+    pub assessed: u32,
+    pub not_assessed: u32,
+    pub not_applicable: u32,
+    pub questions: u32,
+}
+
+/// One group's results (an objective, or a principle within one), in checklist order.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupResult {
+    pub code: String,
+    pub title: String,
+    /// 0 for an objective, 1 for a principle inside one.
+    pub depth: u8,
+    pub results: ResultsLine,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,6 +146,8 @@ pub struct LevelRef {
 #[serde(rename_all = "camelCase")]
 pub struct QuestionRef {
     pub number: u32,
+    /// What readers call it: "A1.a", or the number for a checklist without codes.
+    pub code: String,
     pub title: String,
 }
 
@@ -145,12 +180,20 @@ pub struct Action {
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub number: u32,
+    /// See [`QuestionRef::code`].
+    pub code: String,
     pub title: String,
     pub question: String,
+    /// The index in [`Method::scales`] of the scale it is judged on.
+    pub scale: usize,
+    /// Why it does not apply, when it was judged not applicable (then it has no level).
+    pub not_applicable: Option<String>,
     /// None when the question has not been assessed yet.
     pub level: Option<LevelRef>,
     /// What the chosen level looks like in a council, from the checklist.
     pub descriptor: Option<String>,
+    /// The chosen level's indicator statements, when the checklist lists them.
+    pub indicators: Vec<String>,
     pub target: Option<LevelRef>,
     pub rationale: String,
     /// "Low", "Medium" or "High"; None when not given.
@@ -182,8 +225,11 @@ pub enum Evidence {
 pub struct Comparison {
     pub periods: Vec<String>,
     pub rows: Vec<ComparisonRow>,
-    /// Overall maturity (the mean level) per period; None where nothing was assessed.
+    /// Overall maturity (the mean level) per period; None where nothing was assessed, and
+    /// for a checklist whose results are not an average.
     pub overall: Vec<Option<f64>>,
+    /// The results per period in words, by the checklist's own rule.
+    pub results: Vec<String>,
     /// What changed, in a sentence or two of plain English.
     pub summary: String,
     /// Actions recorded in earlier assessments, with their status now.
@@ -194,6 +240,10 @@ pub struct Comparison {
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonRow {
     pub number: u32,
+    /// See [`QuestionRef::code`].
+    pub code: String,
+    /// The index in [`Method::scales`] of the scale its levels are on.
+    pub scale: usize,
     pub title: String,
     /// One per period, in the order of [`Comparison::periods`]; None where not assessed.
     pub levels: Vec<Option<u8>>,
@@ -226,8 +276,85 @@ pub struct Method {
     pub source: String,
     /// One per question, e.g. "Published", "Partly published", "Reconstructed".
     pub provenance: Vec<QuestionProvenance>,
-    /// Lowest level first; its length fixes the chart's axis.
+    /// The first (for most checklists the only) scale, lowest level first.
     pub scale: Vec<ScaleLevel>,
+    /// Every scale questions are judged on, the first being [`Method::scale`]; a chart is
+    /// drawn per scale so no level is placed on another scale's axis.
+    pub scales: Vec<NamedScale>,
+    pub wording: Wording,
+    /// The target profile the assessment started from, by its title.
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamedScale {
+    pub title: String,
+    pub levels: Vec<ScaleLevel>,
+}
+
+/// The checklist's words for its own things (see [`crate::checklist::Wording`]).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Wording {
+    /// "self-assessment".
+    pub assessment: String,
+    /// "question", "outcome".
+    pub question: String,
+    /// "questions", "outcomes".
+    pub questions: String,
+}
+
+impl Default for Wording {
+    fn default() -> Self {
+        let words = crate::checklist::Wording::default();
+        Wording {
+            assessment: words.assessment,
+            question: words.question,
+            questions: words.questions,
+        }
+    }
+}
+
+impl Wording {
+    /// "Outcome" for the start of a sentence or a heading.
+    pub fn question_capitalised(&self) -> String {
+        crate::text::capitalised(&self.question)
+    }
+
+    /// "Outcomes" for a heading.
+    pub fn questions_capitalised(&self) -> String {
+        crate::text::capitalised(&self.questions)
+    }
+
+    /// "1 outcome", "39 outcomes".
+    pub fn count(&self, n: usize) -> String {
+        match n {
+            1 => format!("1 {}", self.question),
+            n => format!("{n} {}", self.questions),
+        }
+    }
+}
+
+impl Finding {
+    /// "3. Promotion" or "A1.a Governance: outcome a": how a row or heading names it.
+    pub fn label(&self) -> String {
+        question_label(&self.code, &self.title)
+    }
+}
+
+impl QuestionRef {
+    pub fn label(&self) -> String {
+        question_label(&self.code, &self.title)
+    }
+}
+
+fn question_label(code: &str, title: &str) -> String {
+    if code.chars().all(|c| c.is_ascii_digit()) {
+        format!("{code}. {title}")
+    } else {
+        format!("{code} {title}")
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -263,7 +390,39 @@ impl Method {
             }
             _ => title,
         };
-        format!("{stem} self-assessment")
+        format!("{stem} {}", self.wording.assessment)
+    }
+
+    /// The scales charts are drawn on: [`Method::scales`], or the one [`Method::scale`]
+    /// when a report was built without them.
+    pub fn chart_scales(&self) -> Vec<NamedScale> {
+        match self.scales.is_empty() {
+            true => vec![NamedScale {
+                title: "Maturity".into(),
+                levels: self.scale.clone(),
+            }],
+            false => self.scales.clone(),
+        }
+    }
+
+    /// Every level label of every scale once, lowest first (labels shared between scales,
+    /// such as "Achieved", once, in their place).
+    pub fn level_labels(&self) -> Vec<String> {
+        let mut order: Vec<String> = Vec::new();
+        let scales = self.scales.iter().map(|s| &s.levels);
+        for levels in std::iter::once(&self.scale).chain(scales) {
+            let mut insert_at = 0;
+            for level in levels {
+                match order.iter().position(|l| *l == level.label) {
+                    Some(found) => insert_at = found + 1,
+                    None => {
+                        order.insert(insert_at, level.label.clone());
+                        insert_at += 1;
+                    }
+                }
+            }
+        }
+        order
     }
 
     /// The label of `level` on the checklist's scale, or the bare number when the scale

@@ -22,6 +22,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     // Each major section starts on a fresh page so it can be printed or read on its own.
     flow.new_page();
     summary::summary(&mut flow, report);
+    if !report.groups.is_empty() {
+        flow.new_page();
+        summary::groups_section(&mut flow, report);
+    }
     if summary::is_long(report) {
         flow.new_page();
         summary::level_chart_section(&mut flow, report);
@@ -32,7 +36,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     findings::findings(&mut flow, report);
     if let Some(comparison) = &report.comparison {
         flow.new_page();
-        comparison::comparison(&mut flow, comparison, &report.method.scale);
+        comparison::comparison(&mut flow, comparison, &report.method);
     }
     flow.new_page();
     findings::method(&mut flow, report);

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::layout::{Flow, Style, BLUE, BODY, CONTENT_W, H1, H2, H3, MARGIN_X, PALE, SMALL, TITLE};
-use super::model::{LevelRef, Recommendation, Report, Status};
+use super::model::{LevelRef, Recommendation, Report, Status, Wording};
 use super::table::{table, Cell, Column};
 use super::tags::{Role, Scope};
 use super::words::numbered;
@@ -82,6 +82,9 @@ pub fn cover(flow: &mut Flow, report: &Report) {
         facts.push(("Approved on", long_date(approval.date)));
     }
     let method = &report.method;
+    if let Some(profile) = &method.profile {
+        facts.push(("Target profile", profile.clone()));
+    }
     facts.push((
         "Checklist",
         format!(
@@ -146,7 +149,7 @@ pub fn key_values(flow: &mut Flow, pairs: &[(&str, String)], label_w: f32) {
     });
 }
 
-pub fn recommendation_context(rec: &Recommendation) -> String {
+pub fn recommendation_context(rec: &Recommendation, words: &Wording) -> String {
     let levels = format!(
         "now {}, target {}",
         level_text(&rec.current),
@@ -158,23 +161,32 @@ pub fn recommendation_context(rec: &Recommendation) -> String {
             ))
     );
     match &rec.question {
-        Some(q) => format!("Question {}: {} · {levels}", q.number, q.title),
+        Some(q) => format!(
+            "{} {}: {} · {levels}",
+            words.question_capitalised(),
+            q.code,
+            q.title
+        ),
         None => "Applies to the whole checklist".to_string(),
     }
 }
 
 pub fn recommendations(flow: &mut Flow, report: &Report) {
     flow.heading("Recommendations", Role::H1, H1, 80.0, Some(0));
+    let words = &report.method.wording;
     flow.paragraph(
-        "In priority order: the largest gap between the current and the target level first, \
-         then the questions the checklist weights most. The overall recommendation comes last.",
+        &format!(
+            "In priority order: the largest gap between the current and the target level first, \
+             then the {} the checklist weights most. The overall recommendation comes last.",
+            words.questions
+        ),
         BODY,
         MARGIN_X,
         CONTENT_W,
     );
     if report.recommendations.is_empty() {
         flow.paragraph(
-            "No question has a recommendation yet.",
+            &format!("No {} has a recommendation yet.", words.question),
             BODY,
             MARGIN_X,
             CONTENT_W,
@@ -188,17 +200,34 @@ pub fn recommendations(flow: &mut Flow, report: &Report) {
         H2
     };
     for (i, rec) in report.recommendations.iter().enumerate() {
-        recommendation(flow, &format!("{}. {}", i + 1, rec.title), rec, style);
+        recommendation(
+            flow,
+            &format!("{}. {}", i + 1, rec.title),
+            rec,
+            style,
+            words,
+        );
     }
     if let Some(rec) = &report.overall_recommendation {
         let heading = format!("Overall recommendation: {}", rec.title);
-        recommendation(flow, &heading, rec, style);
+        recommendation(flow, &heading, rec, style, words);
     }
 }
 
-fn recommendation(flow: &mut Flow, heading: &str, rec: &Recommendation, style: Style) {
+fn recommendation(
+    flow: &mut Flow,
+    heading: &str,
+    rec: &Recommendation,
+    style: Style,
+    words: &Wording,
+) {
     flow.heading(heading, Role::H2, style, 60.0, Some(1));
-    flow.paragraph(&recommendation_context(rec), SMALL, MARGIN_X, CONTENT_W);
+    flow.paragraph(
+        &recommendation_context(rec, words),
+        SMALL,
+        MARGIN_X,
+        CONTENT_W,
+    );
     flow.y += 4.0;
     flow.paragraph(&rec.text, BODY, MARGIN_X, CONTENT_W);
     if !rec.reasoning.trim().is_empty() {

@@ -6,7 +6,7 @@
 
 use super::chart::{self, Bar};
 use super::layout::{Flow, BODY, CONTENT_W, H1, H3, MARGIN_X, SMALL};
-use super::model::{Changes, Report};
+use super::model::{Changes, Finding, Report};
 use super::sections::{bullet, item, recommendation_context};
 use super::table::{table, Cell, Column};
 use super::tags::Role;
@@ -20,7 +20,10 @@ const TOP_PRIORITIES: usize = 3;
 /// How many questions a "since last time" line names before saying how many more.
 const NAMED_CHANGES: usize = 6;
 
-pub const CHART_HEADING: &str = "Level by question";
+/// "Level by question", "Level by outcome": the chart's heading in the checklist's words.
+pub fn chart_heading(report: &Report) -> String {
+    format!("Level by {}", report.method.wording.question)
+}
 
 /// Whether the checklist is long enough that per-question detail leaves the summary and
 /// repeated detail elsewhere is folded.
@@ -34,7 +37,13 @@ pub fn summary(flow: &mut Flow, report: &Report) {
     if is_long(report) {
         level_counts(flow, report);
     } else {
-        flow.heading(CHART_HEADING, Role::H2, H3, chart::keep_height(), None);
+        flow.heading(
+            &chart_heading(report),
+            Role::H2,
+            H3,
+            chart::keep_height(),
+            None,
+        );
         level_chart(flow, report);
     }
     top_priorities(flow, report);
@@ -43,41 +52,159 @@ pub fn summary(flow: &mut Flow, report: &Report) {
     }
 }
 
+pub const GROUPS_HEADING: &str = "Results by group";
+
+/// Each objective and principle with its results by the checklist's rule: the one-page view
+/// of a long framework (a checklist without groups has no such section).
+pub fn groups_section(flow: &mut Flow, report: &Report) {
+    let words = &report.method.wording;
+    flow.heading(GROUPS_HEADING, Role::H1, H1, 80.0, Some(0));
+    let questions_header = words.questions_capitalised();
+    let columns = [
+        Column {
+            header: "Group",
+            width: CONTENT_W * 0.42,
+        },
+        Column {
+            header: "Result",
+            width: CONTENT_W * 0.4,
+        },
+        Column {
+            header: &questions_header,
+            width: CONTENT_W * 0.18,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = report
+        .groups
+        .iter()
+        .map(|g| {
+            // A principle is indented under its objective in words too, not only by position.
+            let name = match g.depth {
+                0 => Cell::bold(format!("{} {}", g.code, g.title)),
+                _ => Cell::plain(format!("   {} {}", g.code, g.title)),
+            };
+            let r = &g.results;
+            let mut result = r.headline.clone();
+            if !r.breakdown.is_empty() && r.breakdown != r.headline {
+                result.push_str(&format!(" ({})", r.breakdown));
+            }
+            let mut counted = format!(
+                "{} of {} assessed",
+                r.assessed,
+                r.questions - r.not_applicable
+            );
+            if r.not_applicable > 0 {
+                counted.push_str(&format!("; {} not applicable", r.not_applicable));
+            }
+            vec![name, Cell::plain(result), Cell::plain(counted)]
+        })
+        .collect();
+    table(flow, GROUPS_HEADING, &columns, &rows);
+}
+
 /// The chart as a section of its own, for checklists too long for it to sit in the summary.
 pub fn level_chart_section(flow: &mut Flow, report: &Report) {
-    flow.heading(CHART_HEADING, Role::H1, H1, chart::keep_height(), Some(0));
+    flow.heading(
+        &chart_heading(report),
+        Role::H1,
+        H1,
+        chart::keep_height(),
+        Some(0),
+    );
     level_chart(flow, report);
 }
 
+/// One chart per scale, so no level is ever placed on another scale's axis; a checklist
+/// with one scale (most) gets one chart under the section's own heading.
 fn level_chart(flow: &mut Flow, report: &Report) {
-    let bars: Vec<Bar> = report
-        .findings
-        .iter()
-        .map(|f| Bar {
-            label: format!("{}. {}", f.number, f.title),
-            level: f.level.clone(),
-            target: f.target.clone(),
-        })
-        .collect();
-    let scale: Vec<String> = report
-        .method
-        .scale
-        .iter()
-        .map(|s| s.label.clone())
-        .collect();
-    chart::chart(flow, CHART_HEADING, &bars, &scale);
+    let scales = report.method.chart_scales();
+    for (index, scale) in scales.iter().enumerate() {
+        let bars: Vec<Bar> = report
+            .findings
+            .iter()
+            .filter(|f| f.scale == index || scales.len() == 1)
+            .map(|f| Bar {
+                label: f.label(),
+                level: f.level.clone(),
+                target: f.target.clone(),
+                not_applicable: f.not_applicable.is_some(),
+            })
+            .collect();
+        if bars.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = scale.levels.iter().map(|s| s.label.clone()).collect();
+        let heading = match scales.len() {
+            1 => chart_heading(report),
+            _ => {
+                let heading = format!(
+                    "{} on the scale “{}”",
+                    report.method.wording.questions_capitalised(),
+                    scale.title
+                );
+                flow.heading(&heading, Role::H3, SMALL.bold(), chart::keep_height(), None);
+                heading
+            }
+        };
+        chart::chart(flow, &heading, &bars, &labels, &report.method.wording);
+    }
 }
 
 fn overall(flow: &mut Flow, report: &Report) {
+    let words = &report.method.wording;
     let max = report.method.scale.len().saturating_sub(1);
-    let text = match &report.summary.overall {
-        Some(o) => format!(
-            "Overall maturity: {:.1} out of {max} ({}), from {} of {} questions assessed.",
-            o.score, o.label, o.assessed, o.questions
+    let text = match (&report.summary.overall, &report.summary.results) {
+        (_, Some(results)) => match results.assessed {
+            0 => format!(
+                "Results: not yet known, as no {} has been assessed.",
+                words.question
+            ),
+            _ => format!(
+                "Results: {}, from {} of {} assessed.",
+                results.headline,
+                results.assessed,
+                words.count((results.questions - results.not_applicable) as usize)
+            ),
+        },
+        (Some(o), None) => format!(
+            "Overall maturity: {:.1} out of {max} ({}), from {} of {} assessed.",
+            o.score,
+            o.label,
+            o.assessed,
+            words.count((o.questions - report.summary.not_applicable) as usize)
         ),
-        None => "Overall maturity: not yet known, as no question has been assessed.".to_string(),
+        (None, None) => format!(
+            "Overall maturity: not yet known, as no {} has been assessed.",
+            words.question
+        ),
     };
     flow.paragraph(&text, H3.bold(), MARGIN_X, CONTENT_W);
+    if let Some(results) = report
+        .summary
+        .results
+        .as_ref()
+        .filter(|r| !r.breakdown.is_empty())
+    {
+        flow.paragraph(
+            &format!("At each level now: {}.", results.breakdown),
+            BODY,
+            MARGIN_X,
+            CONTENT_W,
+        );
+    }
+    if report.summary.not_applicable > 0 {
+        let n = report.summary.not_applicable as usize;
+        flow.paragraph(
+            &format!(
+                "{} judged not applicable {} left out of every figure; the reasons are in the findings.",
+                crate::text::capitalised(&words.count(n)),
+                if n == 1 { "is" } else { "are" }
+            ),
+            BODY,
+            MARGIN_X,
+            CONTENT_W,
+        );
+    }
     if let (Some(changes), Some(now)) = (&report.summary.since_previous, &report.summary.overall) {
         if let Some(before) = changes.previous_score {
             let word = movement(before, now.score);
@@ -100,38 +227,47 @@ fn movement(before: f64, now: f64) -> &'static str {
 /// How many questions stand at each level now and are aimed at each level: the shape of a
 /// long checklist in a table no longer than the scale.
 fn level_counts(flow: &mut Flow, report: &Report) {
-    let heading = "Questions at each level";
-    flow.heading(heading, Role::H2, H3, 60.0, None);
-    let findings = &report.findings;
+    let words = &report.method.wording;
+    let heading = format!("{} at each level", words.questions_capitalised());
+    flow.heading(&heading, Role::H2, H3, 60.0, None);
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.not_applicable.is_none())
+        .collect();
+    let now_header = format!("{} now", words.questions_capitalised());
+    let target_header = format!("{} with this target", words.questions_capitalised());
     let columns = [
         Column {
             header: "Level",
             width: CONTENT_W * 0.5,
         },
         Column {
-            header: "Questions now",
+            header: &now_header,
             width: CONTENT_W * 0.25,
         },
         Column {
-            header: "Questions with this target",
+            header: &target_header,
             width: CONTENT_W * 0.25,
         },
     ];
+    // Levels are counted by label, so "Achieved" on a two-level and a three-level scale
+    // are one row, as a framework such as the CAF counts them.
     let mut rows: Vec<Vec<Cell>> = report
         .method
-        .scale
+        .level_labels()
         .iter()
-        .map(|s| {
+        .map(|label| {
             let now = findings
                 .iter()
-                .filter(|f| f.level.as_ref().is_some_and(|l| l.level == s.level))
+                .filter(|f| f.level.as_ref().is_some_and(|l| l.label == *label))
                 .count();
             let target = findings
                 .iter()
-                .filter(|f| f.target.as_ref().is_some_and(|l| l.level == s.level))
+                .filter(|f| f.target.as_ref().is_some_and(|l| l.label == *label))
                 .count();
             vec![
-                Cell::bold(&s.label),
+                Cell::bold(label),
                 Cell::plain(now.to_string()),
                 Cell::plain(target.to_string()),
             ]
@@ -146,12 +282,13 @@ fn level_counts(flow: &mut Flow, report: &Report) {
             Cell::plain(untargeted.to_string()),
         ]);
     }
-    table(flow, heading, &columns, &rows);
+    table(flow, &heading, &columns, &rows);
     flow.y += 4.0;
     flow.paragraph(
         &format!(
-            "The level and target of each of the {} are charted in the next section, “{CHART_HEADING}”.",
-            count(findings.len(), "question")
+            "The level and target of each of the {} are charted in the section “{}”.",
+            words.count(report.findings.len()),
+            chart_heading(report)
         ),
         BODY,
         MARGIN_X,
@@ -174,7 +311,7 @@ fn top_priorities(flow: &mut Flow, report: &Report) {
         for (i, rec) in all.iter().take(TOP_PRIORITIES).enumerate() {
             let marker = format!("{}.", i + 1);
             item(flow, &marker, &rec.title, BODY.bold(), |flow| {
-                let detail = recommendation_context(rec);
+                let detail = recommendation_context(rec, &report.method.wording);
                 flow.paragraph(&detail, SMALL, MARGIN_X + 18.0, CONTENT_W - 18.0);
             });
             flow.y += 3.0;
@@ -202,7 +339,12 @@ fn since_previous(flow: &mut Flow, report: &Report, changes: &Changes) {
         40.0,
         None,
     );
-    flow.paragraph(&since_sentence(changes), BODY, MARGIN_X, CONTENT_W);
+    flow.paragraph(
+        &since_sentence(changes, &report.method.wording),
+        BODY,
+        MARGIN_X,
+        CONTENT_W,
+    );
     flow.y += 3.0;
     let label = |level: u8| report.method.level_label(level);
     let moved = |up: bool| -> Vec<String> {
@@ -255,7 +397,7 @@ fn since_previous(flow: &mut Flow, report: &Report, changes: &Changes) {
 }
 
 /// The "since last year" paragraph: what a chief executive asks first, in one sentence.
-fn since_sentence(changes: &Changes) -> String {
+fn since_sentence(changes: &Changes, words: &super::model::Wording) -> String {
     let (mut up, mut held, mut down, mut missing) = (0, 0, 0, 0);
     for c in &changes.questions {
         match (c.previous, c.current) {
@@ -273,9 +415,10 @@ fn since_sentence(changes: &Changes) -> String {
         }
     };
     let mut text = format!(
-        "Since the {} assessment, {up} of the {} questions improved, {} held and {} fell.",
+        "Since the {} assessment, {up} of the {} {} improved, {} held and {} fell.",
         changes.previous_period,
         changes.questions.len(),
+        words.questions,
         none_or(held),
         none_or(down)
     );

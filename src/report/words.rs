@@ -3,20 +3,27 @@
 
 /// "1", "1 and 3", "1–3, 5 and 8–12": sorted numbers with runs of three or more as ranges.
 pub fn number_list(numbers: &[u32]) -> String {
-    let mut sorted = numbers.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
+    let items: Vec<(u32, String)> = numbers.iter().map(|n| (*n, n.to_string())).collect();
+    code_list(&items)
+}
+
+/// As [`number_list`], naming each question by its code ("A1.a–A1.c and B2.b"); runs are
+/// found by position in the checklist, so a run of codes is a run of questions.
+pub fn code_list(items: &[(u32, String)]) -> String {
+    let mut sorted = items.to_vec();
+    sorted.sort_unstable_by_key(|(n, _)| *n);
+    sorted.dedup_by_key(|(n, _)| *n);
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
         let mut j = i;
-        while j + 1 < sorted.len() && sorted[j + 1] == sorted[j] + 1 {
+        while j + 1 < sorted.len() && sorted[j + 1].0 == sorted[j].0 + 1 {
             j += 1;
         }
         if j >= i + 2 {
-            parts.push(format!("{}–{}", sorted[i], sorted[j]));
+            parts.push(format!("{}–{}", sorted[i].1, sorted[j].1));
         } else {
-            parts.extend(sorted[i..=j].iter().map(u32::to_string));
+            parts.extend(sorted[i..=j].iter().map(|(_, code)| code.clone()));
         }
         i = j + 1;
     }
@@ -31,6 +38,16 @@ pub fn number_list(numbers: &[u32]) -> String {
 pub fn numbered(noun: &str, numbers: &[u32]) -> String {
     let plural = if numbers.len() == 1 { "" } else { "s" };
     format!("{noun}{plural} {}", number_list(numbers))
+}
+
+/// "question 4", "outcomes A1.a–A1.c and B2.b": the checklist's own noun and codes.
+pub fn coded(words: &super::model::Wording, items: &[(u32, String)]) -> String {
+    let noun = if items.len() == 1 {
+        &words.question
+    } else {
+        &words.questions
+    };
+    format!("{noun} {}", code_list(items))
 }
 
 /// "1 question" or "39 questions".

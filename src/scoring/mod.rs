@@ -54,7 +54,8 @@ pub struct QuestionPriority<'a> {
     pub gap: u8,
 }
 
-/// Every question of the assessment, highest priority first (see [`priority_order`]).
+/// Every question of the assessment that applies, highest priority first (see
+/// [`priority_order`]); a question judged not applicable has nothing to recommend.
 pub fn questions_by_priority(detail: &AssessmentDetail) -> Vec<QuestionPriority<'_>> {
     let answers: HashMap<&str, _> = detail
         .answers
@@ -65,6 +66,11 @@ pub fn questions_by_priority(detail: &AssessmentDetail) -> Vec<QuestionPriority<
         .checklist
         .questions
         .iter()
+        .filter(|question| {
+            answers
+                .get(question.id.as_str())
+                .is_none_or(|a| a.not_applicable.is_none())
+        })
         .map(|question| {
             let answer = answers.get(question.id.as_str());
             let current = answer.and_then(|a| a.level);

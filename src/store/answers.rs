@@ -216,7 +216,7 @@ pub(crate) fn check_against_checklist(
         if !question.not_applicable {
             return Err(Error::invalid(Field::Level, format!(
                 "{} {} cannot be marked not applicable: the checklist “{}” does not allow it for this {}. Choose a level, or leave it not assessed.",
-                capitalised(&checklist.wording.question),
+                crate::text::capitalised(&checklist.wording.question),
                 question.code,
                 checklist.title,
                 checklist.wording.question,
@@ -231,21 +231,12 @@ pub(crate) fn check_against_checklist(
         if input.level.is_some() {
             return Err(Error::invalid(Field::Level, format!(
                 "{} {} is marked not applicable, so it cannot also have a level. Choose one or the other.",
-                capitalised(&checklist.wording.question),
+                crate::text::capitalised(&checklist.wording.question),
                 question.code
             )));
         }
     }
     Ok(())
-}
-
-/// "Outcome" from "outcome", for the start of a sentence.
-pub(crate) fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn audit_changes(

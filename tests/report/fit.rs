@@ -100,7 +100,11 @@ fn summary_pages(pdf: &Rendered) -> usize {
         .expect("an executive summary");
     let end = pages[start + 1..]
         .iter()
-        .position(|p| starts_with(p, "Level by question") || starts_with(p, "Recommendations"))
+        .position(|p| {
+            ["Results by group", "Level by question", "Recommendations"]
+                .iter()
+                .any(|h| starts_with(p, h))
+        })
         .expect("a section after the summary");
     end + 1
 }
@@ -117,7 +121,12 @@ fn check(report: &Report) -> (Rendered, usize) {
     );
     let text = squash(&text(&pdf));
     for f in &report.findings {
-        let heading = format!("Question {}: {}", f.number, f.title);
+        let heading = format!(
+            "{} {}: {}",
+            report.method.wording.question_capitalised(),
+            f.code,
+            f.title
+        );
         assert!(
             text.contains(&heading),
             "{heading:?} is not printed in full"
@@ -232,4 +241,118 @@ fn write_long_example_pdfs() {
         let pdf = yardstick::report::render(&fixtures::long_checklist(n)).unwrap();
         std::fs::write(dir.join(format!("questions-{n}.pdf")), pdf).unwrap();
     }
+}
+
+/// The grouped test framework (39 outcomes in 4 objectives and 12 principles, two scales,
+/// counts against a profile) from a real database: most outcomes assessed, three judged not
+/// applicable, one earlier year for the comparison.
+fn grouped_from_store() -> Report {
+    use yardstick::store::answers::{save_answer, AnswerInput};
+    use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
+    let dir = tempfile::tempdir().unwrap();
+    let conn = yardstick::store::open(&dir.path().join("yardstick.sqlite3")).unwrap();
+    let checklists = dir.path().join("checklists");
+    std::fs::create_dir(&checklists).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/checklist/fixtures/grouped-framework.toml"
+        ),
+        checklists.join("grouped-framework.toml"),
+    )
+    .unwrap();
+    let start = |period: &str, from: Option<i64>| {
+        let request = StartAssessment {
+            organisation: OrganisationChoice::Named {
+                name: "Royal Borough of Kensington and Chelsea".into(),
+            },
+            period: period.into(),
+            assessor: Some("Sam Okafor".into()),
+            checklist_id: Some("grouped-framework-test".into()),
+            checklist_version: None,
+            scope: Some("Council tax service".into()),
+            profile: Some("baseline".into()),
+            from_assessment_id: from,
+        };
+        start_assessment(&conn, dir.path(), &request).unwrap()
+    };
+    let earlier = start("2025/26", None);
+    let checklist = yardstick::store::snapshots::assessment_checklist(&conn, earlier.id).unwrap();
+    let answer_all = |id: i64, shift: usize| {
+        for (i, q) in checklist.questions.iter().enumerate() {
+            if i % 9 == 4 {
+                continue; // Some outcomes are not assessed yet.
+            }
+            let mut input = yardstick::store::answers::get_answer(&conn, id, &q.id)
+                .unwrap()
+                .map(|a| AnswerInput::from(&a))
+                .unwrap_or_default();
+            if q.not_applicable {
+                input.not_applicable =
+                    Some(format!("The service has nothing that {} covers.", q.code));
+                input.level = None;
+            } else {
+                input.level = Some(((i + shift) % (checklist.max_level_of(q) as usize + 1)) as u8);
+            }
+            input.rationale = format!("Seen in the records for {}.", q.code);
+            save_answer(&conn, id, &q.id, &input).unwrap();
+        }
+    };
+    answer_all(earlier.id, 0);
+    let latest = start("2026/27", Some(earlier.id));
+    answer_all(latest.id, 1);
+    let options = yardstick::report::ReportOptions {
+        compare_with: vec![earlier.id],
+        protective_marking: Some("OFFICIAL".into()),
+        exported_at: chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 5, 4, 9, 30, 0)
+            .unwrap(),
+    };
+    yardstick::report::build_report(&conn, latest.id, &options).unwrap()
+}
+
+#[test]
+fn a_grouped_framework_from_the_store_fits_and_reports_by_its_own_rule() {
+    // The shape of the NCSC CAF: counts against a target profile, never an average; results
+    // per objective and principle; not-applicable outcomes left out with their reasons; each
+    // scale charted on its own axis; every outcome in the findings.
+    let report = grouped_from_store();
+    assert_eq!(report.findings.len(), 39);
+    assert_eq!(report.groups.len(), 16, "4 objectives and 12 principles");
+    assert!(
+        report.summary.overall.is_none(),
+        "no average for a counts framework"
+    );
+    let (pdf, pages) = check(&report);
+    let text = squash(&text(&pdf));
+    assert!(
+        text.contains("Results: "),
+        "the headline by the checklist's rule"
+    );
+    assert!(text.contains("meet their target"), "{text}");
+    assert!(!text.contains("Overall maturity"), "no average anywhere");
+    assert!(
+        text.contains("Overall result"),
+        "the comparison compares results in words"
+    );
+    assert!(text.contains("Results by group"));
+    assert!(text.contains("A1 Governance"));
+    assert!(text.contains("3 outcomes judged not applicable are left out of every figure"));
+    assert!(text.contains("Why it does not apply"));
+    assert!(text.contains("The service has nothing that A3.a covers."));
+    assert!(text.contains("Outcomes on the scale “Achievement”"));
+    assert!(text.contains("Outcomes on the scale “Achieved or not”"));
+    assert!(
+        text.contains("Target profile Baseline"),
+        "the cover names the profile"
+    );
+    assert!(
+        text.contains("Scale: Achieved or not"),
+        "the method lists every scale"
+    );
+    assert!(!text.to_lowercase().contains("digital"));
+    assert!(
+        !text.contains("Question "),
+        "the framework's own word, outcome, is used"
+    );
+    assert!(pages <= 30, "{pages} pages for 39 outcomes");
 }

@@ -69,6 +69,8 @@ pub fn realistic() -> Report {
                 assessed: 7,
                 questions: 7,
             }),
+            results: None,
+            not_applicable: 0,
             since_previous: Some(Changes {
                 previous_period: "2025/26".to_string(),
                 previous_score: Some(1.3),
@@ -103,6 +105,8 @@ pub fn realistic() -> Report {
             rows: (0..7)
                 .map(|i| ComparisonRow {
                     number: i as u32 + 1,
+                    code: (i + 1).to_string(),
+                    scale: 0,
                     title: QUESTIONS[i].0.to_string(),
                     levels: vec![
                         if i == 6 { None } else { Some(previous_level(i).saturating_sub(1)) },
@@ -116,6 +120,7 @@ pub fn realistic() -> Report {
                 })
                 .collect(),
             overall: vec![Some(0.9), Some(1.3), Some(1.6)],
+            results: Vec::new(),
             summary: "Between 2025/26 and 2026/27, 4 questions improved, 3 held and none fell. Overall maturity went up from 1.3 to 1.6.".to_string(),
             actions: vec![FollowUp {
                 what: "Record reasons for contact in Canolfan Gyswllt".to_string(),
@@ -124,6 +129,7 @@ pub fn realistic() -> Report {
                 status: "Done (in 2025/26)".to_string(),
             }],
         }),
+        groups: Vec::new(),
         method: method(),
     }
 }
@@ -137,6 +143,10 @@ fn finding(i: usize) -> Finding {
     let (current, target) = LEVELS[i];
     Finding {
         number: i as u32 + 1,
+        code: (i + 1).to_string(),
+        scale: 0,
+        not_applicable: None,
+        indicators: Vec::new(),
         title: title.to_string(),
         question: question.to_string(),
         level: current.map(level),
@@ -156,7 +166,7 @@ fn recommendation(i: usize, finding: &Finding) -> Recommendation {
     Recommendation {
         title: format!("Raise {} to level {}", finding.title.to_lowercase(), LEVELS[i].1),
         text: "Adopt a digital-first ethos: every letter, bill and phone message offers the online route first, and the teams that own the busiest contact types report avoidable contact every quarter.".to_string(),
-        question: Some(QuestionRef { number: finding.number, title: finding.title.clone() }),
+        question: Some(QuestionRef { number: finding.number, code: finding.number.to_string(), title: finding.title.clone() }),
         current: finding.level.clone(),
         target: finding.target.clone(),
         reasoning: "Avoidable contact costs about £8 a call against £0.15 online, and residents in rural Ynys Môn travel far to reach an office.".to_string(),
@@ -184,6 +194,9 @@ pub fn method() -> Method {
         scale: (0..5u8)
             .map(|l| ScaleLevel { level: l, label: LABELS[l as usize].to_string(), meaning: format!("What level {l} means across the council, in a sentence or two.") })
             .collect(),
+        scales: Vec::new(),
+        wording: Wording::default(),
+        profile: None,
     }
 }
 
@@ -192,6 +205,8 @@ pub fn empty() -> Report {
     let mut report = realistic();
     report.summary = Summary {
         overall: None,
+        results: None,
+        not_applicable: 0,
         since_previous: None,
     };
     report.recommendations.clear();
@@ -276,6 +291,10 @@ pub fn long_checklist(n: usize) -> Report {
     let findings: Vec<Finding> = (0..n)
         .map(|i| Finding {
             number: i as u32 + 1,
+            code: (i + 1).to_string(),
+            scale: 0,
+            not_applicable: None,
+            indicators: Vec::new(),
             title: long_title(i + 1),
             question: format!(
                 "To what extent does the organisation meet outcome {}? {}",
@@ -318,6 +337,7 @@ pub fn long_checklist(n: usize) -> Report {
                 .to_string(),
             question: Some(QuestionRef {
                 number: f.number,
+                code: f.code.clone(),
                 title: f.title.clone(),
             }),
             current: f.level.clone(),
@@ -368,6 +388,8 @@ pub fn long_checklist(n: usize) -> Report {
             assessed: findings.iter().filter(|f| f.level.is_some()).count() as u32,
             questions: n as u32,
         }),
+        results: None,
+        not_applicable: 0,
         since_previous: Some(Changes {
             previous_period: "2025/26".to_string(),
             previous_score: Some(0.8),
@@ -386,6 +408,8 @@ pub fn long_checklist(n: usize) -> Report {
         rows: (0..n)
             .map(|i| ComparisonRow {
                 number: i as u32 + 1,
+                code: (i + 1).to_string(),
+                scale: 0,
                 title: long_title(i + 1),
                 levels: vec![previous(i), current(i)],
                 in_checklist: vec![true, true],
@@ -394,6 +418,7 @@ pub fn long_checklist(n: usize) -> Report {
             })
             .collect(),
         overall: vec![Some(0.8), Some(1.0)],
+        results: Vec::new(),
         summary: "Between 2025/26 and 2026/27 many outcomes improved.".to_string(),
         actions: Vec::new(),
     });
@@ -416,6 +441,9 @@ pub fn long_checklist(n: usize) -> Report {
                 meaning: format!("The outcome is {}.", ACHIEVEMENT[l as usize].to_lowercase()),
             })
             .collect(),
+        scales: Vec::new(),
+        wording: Wording::default(),
+        profile: None,
     };
     report.findings = findings;
     report.recommendations = recommendations;
