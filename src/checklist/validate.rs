@@ -338,6 +338,9 @@ fn check_question_groups(checklist: &Checklist, spans: &Spans, out: &mut Collect
         .collect();
     let group_ids: Vec<&str> = checklist.groups.iter().map(|g| g.id.as_str()).collect();
     let mut finished: HashSet<&str> = HashSet::new();
+    // The first split only: one misplaced question splits two groups, and every later
+    // question would repeat the same fix.
+    let mut reported = false;
     let mut current: Vec<&str> = Vec::new();
     for (question, at) in checklist.questions.iter().zip(&spans.questions) {
         let Some(group) = question.group.as_deref() else {
@@ -358,13 +361,17 @@ fn check_question_groups(checklist: &Checklist, spans: &Spans, out: &mut Collect
             continue;
         };
         let chain: Vec<&str> = match parent {
+            // A group nested too deep is reported on the group; its questions' order is not
+            // worth a second message.
+            Some(parent) if parents.get(parent).is_some_and(Option::is_some) => continue,
             Some(parent) => vec![*parent, group],
             None => vec![group],
         };
         for left in current.iter().filter(|g| !chain.contains(g)) {
             finished.insert(left);
         }
-        if let Some(split) = chain.iter().find(|g| finished.contains(*g)) {
+        if let Some(split) = chain.iter().find(|g| !reported && finished.contains(*g)) {
+            reported = true;
             out.at(&at.group, format!("question \"{}\" is in the group \"{split}\", but other questions come between it and the rest of that group; move it next to them, so each group's questions are together", question.id));
         }
         current = chain;

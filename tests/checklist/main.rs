@@ -5,6 +5,7 @@
 mod broken_files;
 mod builtin;
 mod cli;
+mod format2;
 mod hostile;
 #[path = "../support/hostile.rs"]
 mod hostile_files;

@@ -13,6 +13,7 @@ mod cli_safety;
 mod crash;
 mod crash_restore;
 mod evidence;
+mod grouped_cli;
 mod hostile;
 #[path = "../support/hostile.rs"]
 mod hostile_files;
