@@ -21,7 +21,7 @@ pub fn export_csv(conn: &Connection, id: i64) -> Result<(Vec<u8>, Vec<u8>)> {
 
 fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
     let mut out = Table::new(&[
-        "Number",
+        "Code",
         "Question id",
         "Theme",
         "Question",
@@ -32,6 +32,7 @@ fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
         "Rationale",
         "Evidence items",
         "Open actions",
+        "Not applicable because",
     ]);
     let checklist = &detail.checklist;
     for question in &checklist.questions {
@@ -39,6 +40,7 @@ fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
         let level = answer.and_then(|a| a.level);
         let label = match (answer, level) {
             (None, _) => "Not started".to_string(),
+            (Some(a), None) if a.not_applicable.is_some() => "Not applicable".to_string(),
             (Some(_), None) => "Not assessed".to_string(),
             (Some(_), Some(level)) => checklist
                 .level_of(question, level)
@@ -56,7 +58,7 @@ fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
             .filter(|a| a.status.is_outstanding())
             .count();
         out.row(&[
-            &question.number.to_string(),
+            &question.code,
             &question.id,
             &question.title,
             &question.question,
@@ -67,6 +69,9 @@ fn answers_csv(detail: &AssessmentDetail) -> Vec<u8> {
             answer.map_or("", |a| a.rationale.as_str()),
             &evidence.to_string(),
             &open.to_string(),
+            answer
+                .and_then(|a| a.not_applicable.as_deref())
+                .unwrap_or(""),
         ]);
     }
     out.finish()

@@ -116,7 +116,7 @@ fn csv_files_are_utf8_with_bom_crlf_and_a_row_per_question() {
     assert_eq!(
         rows[0],
         [
-            "Number",
+            "Code",
             "Question id",
             "Theme",
             "Question",
@@ -126,7 +126,8 @@ fn csv_files_are_utf8_with_bom_crlf_and_a_row_per_question() {
             "Confidence",
             "Rationale",
             "Evidence items",
-            "Open actions"
+            "Open actions",
+            "Not applicable because"
         ]
     );
     assert_eq!(
@@ -135,7 +136,7 @@ fn csv_files_are_utf8_with_bom_crlf_and_a_row_per_question() {
         "a header and one row per question of the checklist"
     );
     assert!(
-        rows[1..].iter().all(|r| r.len() == 11),
+        rows[1..].iter().all(|r| r.len() == 12),
         "every row has every column"
     );
     let actions_rows = parse_csv(std::str::from_utf8(&actions[3..]).unwrap());
@@ -253,7 +254,7 @@ fn libreoffice_opens_both_csv_files_and_formula_like_text_stays_text() {
     );
     let rows = parse_csv(&std::fs::read_to_string(back).unwrap());
     assert_eq!(
-        rows[0][0], "Number",
+        rows[0][0], "Code",
         "the BOM is read as the encoding mark, not as text"
     );
     for (row, (_, shown)) in rows[1..].iter().zip(AWKWARD) {

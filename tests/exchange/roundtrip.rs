@@ -308,3 +308,83 @@ proptest! {
         prop_assert_eq!(portable(first), portable(second));
     }
 }
+
+#[test]
+fn a_grouped_framework_with_not_applicable_answers_and_a_profile_survives_a_round_trip() {
+    // Format 2's additions (a profile, a not-applicable reason, levels on several scales)
+    // must travel in the file, or a colleague's copy would lose why an outcome was left out.
+    use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
+    let source = new_db();
+    let checklists = source.dir.path().join("checklists");
+    std::fs::create_dir(&checklists).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/checklist/fixtures/grouped-framework.toml"
+        ),
+        checklists.join("grouped.toml"),
+    )
+    .unwrap();
+    let request = StartAssessment {
+        organisation: OrganisationChoice::Named {
+            name: "Ashford Borough Council".into(),
+        },
+        period: "2026/27".into(),
+        assessor: Some("Sam Okafor".into()),
+        checklist_id: Some("grouped-framework-test".into()),
+        checklist_version: None,
+        scope: Some("Council tax service".into()),
+        profile: Some("enhanced".into()),
+        from_assessment_id: None,
+    };
+    let id = start_assessment(&source.conn, source.dir.path(), &request)
+        .unwrap()
+        .id;
+    let not_applicable = AnswerInput {
+        rationale: "Checked with the service manager.".into(),
+        target_level: Some(2),
+        not_applicable: Some("The service holds no such assets.".into()),
+        ..AnswerInput::default()
+    };
+    answers::save_answer(&source.conn, id, "a3-a", &not_applicable).unwrap();
+    let two_level = AnswerInput {
+        level: Some(1),
+        rationale: "Board minutes".into(),
+        ..AnswerInput::default()
+    };
+    answers::save_answer(&source.conn, id, "a1-c", &two_level).unwrap();
+    let first = export(&source.conn, id, false);
+    assert_eq!(first["assessment"]["profile"], "enhanced");
+    let target = new_db();
+    let second = through(&target.conn, target.dir.path(), &first, false);
+    assert_eq!(portable(first), portable(second.clone()));
+    let answer = second["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["questionId"] == "a3-a")
+        .unwrap()
+        .clone();
+    assert_eq!(answer["notApplicable"], "The service holds no such assets.");
+    assert!(answer["level"].is_null());
+}
+
+#[test]
+fn a_not_applicable_answer_where_the_checklist_forbids_it_is_refused_by_place() {
+    let (source, ids) = example_db();
+    let mut document = export(&source.conn, ids[0], false);
+    document["answers"][0]["notApplicable"] = "No reason to do it".into();
+    document["answers"][0]["level"] = serde_json::Value::Null;
+    let target = new_db();
+    let before = dump(&target.conn);
+    let file = write_json(target.dir.path(), "edited.json", &document);
+    let error = exchange::import_json_file(&target.conn, &file, &ImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("answers[0].notApplicable"), "{error}");
+    assert!(
+        error.contains("may not be marked not applicable"),
+        "{error}"
+    );
+    assert_eq!(dump(&target.conn), before, "nothing was written");
+}
