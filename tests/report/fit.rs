@@ -247,20 +247,23 @@ fn write_long_example_pdfs() {
 /// counts against a profile) from a real database: most outcomes assessed, three judged not
 /// applicable, one earlier year for the comparison.
 fn grouped_from_store() -> Report {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/checklist/fixtures/grouped-framework.toml"
+    ))
+    .unwrap();
+    grouped_report_of(&text, "grouped-framework-test")
+}
+
+/// The report of the grouped checklist `text` (id `checklist_id`) from a real database.
+fn grouped_report_of(text: &str, checklist_id: &str) -> Report {
     use yardstick::store::answers::{save_answer, AnswerInput};
     use yardstick::store::start::{start_assessment, OrganisationChoice, StartAssessment};
     let dir = tempfile::tempdir().unwrap();
     let conn = yardstick::store::open(&dir.path().join("yardstick.sqlite3")).unwrap();
     let checklists = dir.path().join("checklists");
     std::fs::create_dir(&checklists).unwrap();
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/checklist/fixtures/grouped-framework.toml"
-        ),
-        checklists.join("grouped-framework.toml"),
-    )
-    .unwrap();
+    std::fs::write(checklists.join("grouped.toml"), text).unwrap();
     let start = |period: &str, from: Option<i64>| {
         let request = StartAssessment {
             organisation: OrganisationChoice::Named {
@@ -268,7 +271,7 @@ fn grouped_from_store() -> Report {
             },
             period: period.into(),
             assessor: Some("Sam Okafor".into()),
-            checklist_id: Some("grouped-framework-test".into()),
+            checklist_id: Some(checklist_id.into()),
             checklist_version: None,
             scope: Some("Council tax service".into()),
             profile: Some("baseline".into()),
@@ -355,4 +358,21 @@ fn a_grouped_framework_from_the_store_fits_and_reports_by_its_own_rule() {
         "the framework's own word, outcome, is used"
     );
     assert!(pages <= 30, "{pages} pages for 39 outcomes");
+}
+
+#[test]
+fn a_two_hundred_outcome_grouped_framework_fits() {
+    // The largest frameworks, with principle titles that wrap in the group table: nothing
+    // lost or overprinted, the summary within two pages, every outcome in the findings.
+    let source = super::grouped_checklist::grouped_checklist(200);
+    let report = grouped_report_of(&source, "grouped-bench");
+    assert_eq!(report.findings.len(), 200);
+    let (pdf, pages) = check(&report);
+    let text = squash(&text(&pdf));
+    assert!(text.contains("Outcomes on the scale “Achievement” (continued)"));
+    assert!(text.contains("Results by group"));
+    assert!(
+        pages <= 120,
+        "{pages} pages for 200 outcomes: well under a page each"
+    );
 }

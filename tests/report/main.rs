@@ -5,6 +5,8 @@
 mod fit;
 mod fixtures;
 mod from_store;
+#[path = "../support/grouped_checklist.rs"]
+mod grouped_checklist;
 mod poppler;
 mod structure;
 mod tagged_file;
