@@ -26,6 +26,7 @@ describe("home screen on first launch", () => {
     const emptyState = await app.driver.waitForText("[data-testid=empty-state]", (t) => t.length > 0);
     expect(emptyState).toContain("You have no assessments yet.");
     expect(emptyState).toContain("digital best-practice checklist");
+    expect(emptyState).toContain("Local Government Digital Service Standard");
     await saveScreenshot(app.driver, "home-empty");
   });
 

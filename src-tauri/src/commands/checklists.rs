@@ -18,6 +18,19 @@ pub struct ChecklistInfo {
     pub title: String,
     pub question_count: u32,
     pub built_in: bool,
+    /// The target profiles an assessment may start from (format-2 checklists).
+    pub profiles: Vec<ProfileInfo>,
+    /// What the checklist calls its questions, e.g. "outcomes".
+    pub questions_word: String,
+}
+
+/// A target profile as the start page offers it.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInfo {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
 }
 
 /// The checklists on offer, and the problems with any broken user files (shown, not fatal).
@@ -36,6 +49,17 @@ impl From<&LoadedChecklist> for ChecklistInfo {
             title: loaded.checklist.title.clone(),
             question_count: loaded.checklist.questions.len() as u32,
             built_in: loaded.origin == ChecklistOrigin::BuiltIn,
+            profiles: loaded
+                .checklist
+                .profiles
+                .iter()
+                .map(|p| ProfileInfo {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    summary: p.summary.clone(),
+                })
+                .collect(),
+            questions_word: loaded.checklist.wording.questions.clone(),
         }
     }
 }

@@ -30,7 +30,7 @@ pub use yardstick::store::start::{OrganisationChoice, StartAssessment};
 pub use yardstick::store::AssessmentDetail;
 pub use yardstick::{ErrorKind, Field};
 
-pub use super::checklists::{ChecklistCatalogue, ChecklistInfo};
+pub use super::checklists::{ChecklistCatalogue, ChecklistInfo, ProfileInfo};
 pub use super::organisations::OrganisationInput;
 pub use crate::error::IpcError;
 
@@ -76,6 +76,7 @@ pub fn typescript_bindings() -> String {
         Recommendation::decl(&config),
         Provenance::decl(&config),
         ChecklistInfo::decl(&config),
+        ProfileInfo::decl(&config),
         ChecklistCatalogue::decl(&config),
         Answer::decl(&config),
         AnswerInput::decl(&config),

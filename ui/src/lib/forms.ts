@@ -10,6 +10,10 @@ export interface RadioItem {
   value: string;
   label: string;
   hint?: string;
+  /** Statements listed under the hint (a level's indicators). */
+  hintList?: string[];
+  /** A GOV.UK divider ("or") shown before this item. */
+  dividerBefore?: string;
 }
 
 /** What every single-control form field takes: see Field.svelte. */

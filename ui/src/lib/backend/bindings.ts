@@ -266,7 +266,17 @@ export type Recommendation = { title: string, text: string, };
 
 export type Provenance = "published" | "partly-published" | "reconstructed";
 
-export type ChecklistInfo = { id: string, version: string, title: string, questionCount: number, builtIn: boolean, };
+export type ChecklistInfo = { id: string, version: string, title: string, questionCount: number, builtIn: boolean, 
+/**
+ * The target profiles an assessment may start from (format-2 checklists).
+ */
+profiles: Array<ProfileInfo>, 
+/**
+ * What the checklist calls its questions, e.g. "outcomes".
+ */
+questionsWord: string, };
+
+export type ProfileInfo = { id: string, title: string, summary: string, };
 
 export type ChecklistCatalogue = { checklists: Array<ChecklistInfo>, problems: Array<string>, };
 
