@@ -100,6 +100,26 @@ pub struct Wording {
     pub questions: String,
 }
 
+impl Wording {
+    /// "Outcome" for the start of a sentence or a heading.
+    pub fn question_capitalised(&self) -> String {
+        crate::text::capitalised(&self.question)
+    }
+
+    /// "Outcomes" for a heading.
+    pub fn questions_capitalised(&self) -> String {
+        crate::text::capitalised(&self.questions)
+    }
+
+    /// "1 outcome", "39 outcomes".
+    pub fn count(&self, n: usize) -> String {
+        match n {
+            1 => format!("1 {}", self.question),
+            n => format!("{n} {}", self.questions),
+        }
+    }
+}
+
 impl Default for Wording {
     fn default() -> Self {
         Wording {

@@ -299,11 +299,7 @@ fn method(checklist: &Checklist, profile_id: &str) -> Method {
                 levels: scale_levels(&s.levels),
             })
             .collect(),
-        wording: Wording {
-            assessment: checklist.wording.assessment.clone(),
-            question: checklist.wording.question.clone(),
-            questions: checklist.wording.questions.clone(),
-        },
+        wording: checklist.wording.clone(),
         profile: checklist.profile(profile_id).map(|p| p.title.clone()),
     }
 }

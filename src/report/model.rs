@@ -293,48 +293,8 @@ pub struct NamedScale {
     pub levels: Vec<ScaleLevel>,
 }
 
-/// The checklist's words for its own things (see [`crate::checklist::Wording`]).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Wording {
-    /// "self-assessment".
-    pub assessment: String,
-    /// "question", "outcome".
-    pub question: String,
-    /// "questions", "outcomes".
-    pub questions: String,
-}
-
-impl Default for Wording {
-    fn default() -> Self {
-        let words = crate::checklist::Wording::default();
-        Wording {
-            assessment: words.assessment,
-            question: words.question,
-            questions: words.questions,
-        }
-    }
-}
-
-impl Wording {
-    /// "Outcome" for the start of a sentence or a heading.
-    pub fn question_capitalised(&self) -> String {
-        crate::text::capitalised(&self.question)
-    }
-
-    /// "Outcomes" for a heading.
-    pub fn questions_capitalised(&self) -> String {
-        crate::text::capitalised(&self.questions)
-    }
-
-    /// "1 outcome", "39 outcomes".
-    pub fn count(&self, n: usize) -> String {
-        match n {
-            1 => format!("1 {}", self.question),
-            n => format!("{n} {}", self.questions),
-        }
-    }
-}
+/// The checklist's words for its own things, taken as they are from the checklist.
+pub use crate::checklist::Wording;
 
 impl Finding {
     /// "3. Promotion" or "A1.a Governance: outcome a": how a row or heading names it.

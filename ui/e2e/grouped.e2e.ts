@@ -158,4 +158,29 @@ describe("a grouped framework", () => {
     expect(text).toContain("Target profile");
     expect(text.toLowerCase()).not.toContain("digital");
   });
+
+  it("compares two years of the framework under its groups", async () => {
+    const { driver } = app;
+    await driver.clickText(".govuk-header a, .govuk-service-navigation a, a", "Assessments");
+    await driver.clickWhenReady("[data-testid=start-assessment]");
+    await heading(driver, "Start an assessment");
+    await driver.clickText(".govuk-radios__label", "Ashford Borough Council");
+    await driver.fill("#period", "2027/28");
+    await driver.fill("#scope", "Council tax service");
+    await driver.fill("#assessor", "Sam Okafor");
+    await driver.clickWhenReady('input[name=checklist][value="grouped-framework-test@1.0"]');
+    await driver.clickText(".govuk-radios__label", "Yes, start from 2026/27");
+    await driver.clickWhenReady("[data-testid=start-submit]");
+    await heading(driver, "2027/28 assessment");
+    await driver.clickText(".govuk-link", "Summary, recommendations and PDF export");
+    await heading(driver, "Summary");
+    await driver.clickWhenReady("[data-testid=compare-link]");
+    const table = await driver.waitForText("[data-testid=comparison-table]", (t) => t.includes("2026/27") && t.includes("2027/28"));
+    expect(table).toContain("Overall result");
+    expect(table).toContain("A1 Governance (A Managing risk)");
+    expect(table).toContain("A1.a Governance: outcome a");
+    expect(table.toLowerCase()).not.toContain("mean");
+    await expectNoAxeViolations(driver, "the comparison of a grouped framework");
+    await saveScreenshot(driver, "grouped-compare");
+  });
 });
