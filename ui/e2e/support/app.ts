@@ -34,6 +34,8 @@ export interface LaunchOptions {
   tempDir?: string;
   /** Wait for this CSS selector to appear before returning (default: the page's h1). */
   readySelector?: string;
+  /** Another Tauri binary to launch instead of Yardstick (the bare window, for comparison). */
+  binary?: string;
 }
 
 function freePort(): Promise<number> {
@@ -95,7 +97,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   try {
     await WebDriver.waitUntilReady(baseUrl);
     const started = performance.now();
-    const driver = await WebDriver.newSession(baseUrl, inject("appBinary"));
+    const driver = await WebDriver.newSession(baseUrl, options.binary ?? inject("appBinary"));
     await driver.waitForText(options.readySelector ?? "h1", (text) => text.trim().length > 0);
     const launchMs = performance.now() - started;
     return {
