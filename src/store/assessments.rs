@@ -124,8 +124,8 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<AssessmentSummary>> {
     while let Some(row) = rows.next()? {
         let id: i64 = row.get("id")?;
         let snapshot_id: i64 = row.get("checklist_snapshot_id")?;
-        if !checklists.contains_key(&snapshot_id) {
-            checklists.insert(snapshot_id, snapshots::parse_stored(conn, snapshot_id)?);
+        if let std::collections::hash_map::Entry::Vacant(entry) = checklists.entry(snapshot_id) {
+            entry.insert(snapshots::parse_stored(conn, snapshot_id)?);
         }
         let checklist = &checklists[&snapshot_id];
         let answers = answers.remove(&id).unwrap_or_default();
