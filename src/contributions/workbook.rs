@@ -30,7 +30,8 @@ const IDENTITY_TITLE: &str = "Yardstick contribution workbook";
 const LAYOUT_VERSION: &str = "1";
 /// The level label that means "does not apply", offered where the question allows it.
 pub const NOT_APPLICABLE: &str = "Not applicable";
-/// Excel's own limit on a cell's text; Yardstick's store limit is higher.
+/// Excel's own limit on a cell's text (openpyxl and Calc cut to it too); Yardstick's store
+/// limit is higher, so a cell this full was probably cut.
 const EXCEL_CELL_CHARS: usize = 32_767;
 
 /// The columns of the Questions sheet, in order; the header row must read exactly these.
@@ -578,8 +579,12 @@ pub(super) fn answers_of(
                 .unwrap_or_default()
         };
         let too_long = |col: u16, field: Field, problems: &mut Problems| {
-            if let Err(e) = validate::text(field, &cell(col)) {
+            let value = cell(col);
+            if let Err(e) = validate::text(field, &value) {
                 problems.add(place(QUESTIONS_SHEET, row, col), e);
+            } else if value.chars().count() >= EXCEL_CELL_CHARS {
+                // Spreadsheets cut longer text to this length without saying so.
+                problems.add(place(QUESTIONS_SHEET, row, col), format!("the text fills a spreadsheet cell's limit of {EXCEL_CELL_CHARS} characters, so its end was probably cut off. Shorten it, or send the full text as a file."));
             }
         };
         too_long(COL_RATIONALE, Field::Rationale, problems);

@@ -67,7 +67,10 @@ pub fn build_report(
         }),
         findings,
         comparison,
-        method: method(checklist),
+        method: Method {
+            contributors: contributors(conn, &detail)?,
+            ..method(checklist)
+        },
     })
 }
 
@@ -215,6 +218,25 @@ fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity>
     })
 }
 
+/// Who contributed which accepted answers (#16), in checklist order within each person.
+fn contributors(conn: &Connection, detail: &AssessmentDetail) -> Result<Vec<String>> {
+    let by_question = crate::contributions::contributors_by_question(conn, detail.assessment.id)?;
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    for question in &detail.checklist.questions {
+        for who in by_question.get(&question.id).into_iter().flatten() {
+            let named = format!("{} {}", question.code, question.title);
+            match lines.iter_mut().find(|(name, _)| name == who) {
+                Some((_, questions)) => questions.push(named),
+                None => lines.push((who.clone(), vec![named])),
+            }
+        }
+    }
+    Ok(lines
+        .into_iter()
+        .map(|(who, questions)| format!("{who}: {}", questions.join(", ")))
+        .collect())
+}
+
 fn method(checklist: &Checklist) -> Method {
     let s = &checklist.source;
     Method {
@@ -248,5 +270,6 @@ fn method(checklist: &Checklist) -> Method {
                 meaning: l.meaning.clone(),
             })
             .collect(),
+        contributors: Vec::new(),
     }
 }

@@ -228,6 +228,9 @@ pub struct Method {
     pub provenance: Vec<QuestionProvenance>,
     /// Lowest level first; its length fixes the chart's axis.
     pub scale: Vec<ScaleLevel>,
+    /// Who contributed accepted answers, one line each in order of first contribution:
+    /// "Sam Patel (Customer Services): 1 Promotion, 3 End to end". Empty when nobody did.
+    pub contributors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

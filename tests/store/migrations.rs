@@ -96,9 +96,11 @@ fn every_fixture_opens_upgrades_and_keeps_its_data() {
                 assert_eq!(contributions[0].request.contributor, "Sam Patel");
             }
             assert_eq!(detail.results.overall.not_applicable, 1);
+            // Schema 6's fixture accepted one contributed answer, which meets its target.
+            let meeting = if version >= 6 { 2 } else { 1 };
             assert_eq!(
                 detail.results.overall.headline,
-                "1 of 38 outcomes meet their target"
+                format!("{meeting} of 38 outcomes meet their target")
             );
         } else {
             assert!(grouped.is_empty());
