@@ -114,6 +114,24 @@ fn a_workbook_filled_in_with_openpyxl_is_taken_in_and_accepted_for_the_built_in_
         &vec!["Sam Patel (Customer Services)".to_string()]
     );
     assert!(!by_question.contains_key("end-to-end"));
+    // The report's method section names who contributed to which question.
+    let report = yardstick::report::build_report(
+        &db.conn,
+        assessment.id,
+        &yardstick::report::ReportOptions {
+            compare_with: Vec::new(),
+            protective_marking: None,
+            exported_at: chrono::Utc::now(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        report.method.contributors,
+        vec![format!(
+            "Sam Patel (Customer Services): {} {}",
+            promotion.code, promotion.title
+        )]
+    );
 }
 
 #[test]

@@ -184,6 +184,7 @@ pub fn method() -> Method {
         scale: (0..5u8)
             .map(|l| ScaleLevel { level: l, label: LABELS[l as usize].to_string(), meaning: format!("What level {l} means across the council, in a sentence or two.") })
             .collect(),
+        contributors: Vec::new(),
     }
 }
 
@@ -416,6 +417,7 @@ pub fn long_checklist(n: usize) -> Report {
                 meaning: format!("The outcome is {}.", ACHIEVEMENT[l as usize].to_lowercase()),
             })
             .collect(),
+        contributors: Vec::new(),
     };
     report.findings = findings;
     report.recommendations = recommendations;
