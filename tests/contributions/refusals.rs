@@ -288,7 +288,7 @@ fn a_contribution_file_out_of_shape_is_refused_with_every_problem() {
     let returned = db.path("returned.json");
     std::fs::write(&returned, serde_json::to_vec(&document).unwrap()).unwrap();
     let before = dump(&db.conn);
-    let message = contributions::import_files(&db.conn, &[returned.clone()], None)
+    let message = contributions::import_files(&db.conn, std::slice::from_ref(&returned), None)
         .unwrap_err()
         .full_text();
     assert_eq!(dump(&db.conn), before);

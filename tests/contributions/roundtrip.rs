@@ -47,8 +47,12 @@ fn a_workbook_filled_in_with_openpyxl_is_taken_in_and_accepted_for_the_built_in_
         return;
     }
     let before_answers = load_assessment(&db.conn, assessment.id).unwrap().answers;
-    let imported = contributions::import_files(&db.conn, &[returned.clone()], Some(assessment.id))
-        .expect("a filled workbook is taken in");
+    let imported = contributions::import_files(
+        &db.conn,
+        std::slice::from_ref(&returned),
+        Some(assessment.id),
+    )
+    .expect("a filled workbook is taken in");
     assert_eq!(imported.len(), 1);
     assert_eq!(imported[0].answered, 2);
     assert_eq!(
@@ -343,7 +347,7 @@ fn a_large_workbook_is_written_and_read_quickly() {
         return;
     }
     let started = Instant::now();
-    contributions::import_files(&db.conn, &[returned.clone()], None).unwrap();
+    contributions::import_files(&db.conn, std::slice::from_ref(&returned), None).unwrap();
     eprintln!(
         "{} questions: workbook {size} bytes, written in {written:?}; filled one read back and stored in {:?}",
         request.question_ids.len(),
