@@ -13,7 +13,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 
 run_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui python3-xlib)
+test_packages=(xvfb xauth webkit2gtk-driver poppler-utils libreoffice-calc-nogui python3-xlib
+  python3-openpyxl)
 # mingw-w64 links the Windows binaries, nsis (makensis) builds the installer; Debian's wine64
 # runs 64-bit Windows programs (wine32 would need the i386 architecture, and is not needed).
 windows_packages=(mingw-w64 nsis zip)

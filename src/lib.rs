@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod compare;
+pub mod contributions;
 pub mod error;
 pub mod example_data;
 pub mod exchange;

@@ -9,6 +9,18 @@ use crate::{Error, Result};
 /// The most characters of a value that a message quotes; enough to recognise it.
 pub const QUOTED_CHARS: usize = 60;
 
+/// `cell` as a spreadsheet cell that no spreadsheet runs as a formula: text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe. Every CSV and
+/// workbook Yardstick writes passes its text through here, so someone else's rationale such
+/// as `=HYPERLINK(...)` stays text when the file is opened.
+pub fn formula_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// `value` cut to [`QUOTED_CHARS`] characters (with "…" when cut), control characters shown
 /// as escapes, for quoting inside a message.
 pub fn quoted(value: &str) -> String {

@@ -148,17 +148,13 @@ impl Table {
 /// One cell: guarded against formula injection, then quoted if it holds a comma, quote,
 /// line break or edge space (doubling any quotes).
 pub(crate) fn escape(cell: &str) -> String {
-    let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
+    let guarded = crate::text::formula_safe(cell);
     let needs_quotes = guarded.contains([',', '"', '\r', '\n'])
         || guarded.starts_with(' ')
         || guarded.ends_with(' ');
     if needs_quotes {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
-        guarded
+        guarded.into_owned()
     }
 }

@@ -86,7 +86,10 @@ pub fn build_report(
                 results: results_line(&g.results),
             })
             .collect(),
-        method: method(checklist, &detail.assessment.profile_id),
+        method: Method {
+            contributors: contributors(conn, &detail)?,
+            ..method(checklist, &detail.assessment.profile_id)
+        },
     })
 }
 
@@ -256,6 +259,25 @@ fn overall(checklist: &Checklist, answers: &[Answer]) -> Option<OverallMaturity>
     })
 }
 
+/// Who contributed which accepted answers (#16), in checklist order within each person.
+fn contributors(conn: &Connection, detail: &AssessmentDetail) -> Result<Vec<String>> {
+    let by_question = crate::contributions::contributors_by_question(conn, detail.assessment.id)?;
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    for question in &detail.checklist.questions {
+        for who in by_question.get(&question.id).into_iter().flatten() {
+            let named = format!("{} {}", question.code, question.title);
+            match lines.iter_mut().find(|(name, _)| name == who) {
+                Some((_, questions)) => questions.push(named),
+                None => lines.push((who.clone(), vec![named])),
+            }
+        }
+    }
+    Ok(lines
+        .into_iter()
+        .map(|(who, questions)| format!("{who}: {}", questions.join(", ")))
+        .collect())
+}
+
 fn scale_levels(levels: &[crate::checklist::Level]) -> Vec<ScaleLevel> {
     levels
         .iter()
@@ -301,5 +323,6 @@ fn method(checklist: &Checklist, profile_id: &str) -> Method {
             .collect(),
         wording: checklist.wording.clone(),
         profile: checklist.profile(profile_id).map(|p| p.title.clone()),
+        contributors: Vec::new(),
     }
 }

@@ -184,6 +184,20 @@ pub fn method(flow: &mut Flow, report: &Report) {
         provenance_table(flow, report, provenance_heading);
     }
     scale_table(flow, report);
+    if !method.contributors.is_empty() {
+        flow.heading("Contributions", Role::H2, H3, 60.0, None);
+        flow.paragraph(
+            "Colleagues contributed answers and evidence to these questions; the assessor reviewed and accepted them.",
+            BODY,
+            MARGIN_X,
+            CONTENT_W,
+        );
+        flow.tagged(Role::L, |flow| {
+            for line in &method.contributors {
+                item(flow, "•", line, BODY, |_| {});
+            }
+        });
+    }
 }
 
 /// For a long checklist, one line per kind of source instead of a row per question (the

@@ -284,6 +284,9 @@ pub struct Method {
     pub wording: Wording,
     /// The target profile the assessment started from, by its title.
     pub profile: Option<String>,
+    /// Who contributed accepted answers, one line each in order of first contribution:
+    /// "Sam Patel (Customer Services): 1 Promotion, 3 End to end". Empty when nobody did.
+    pub contributors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

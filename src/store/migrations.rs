@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_peer_organisations.sql"),
     include_str!("migrations/0004_checklists_apart.sql"),
     include_str!("migrations/0005_not_applicable_and_profiles.sql"),
+    include_str!("migrations/0006_contributions.sql"),
 ];
 
 /// The version whose migration adds `checklist_snapshot.title`, which SQL cannot read out of

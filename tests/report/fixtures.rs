@@ -197,6 +197,7 @@ pub fn method() -> Method {
         scales: Vec::new(),
         wording: Wording::default(),
         profile: None,
+        contributors: Vec::new(),
     }
 }
 
@@ -444,6 +445,7 @@ pub fn long_checklist(n: usize) -> Report {
         scales: Vec::new(),
         wording: Wording::default(),
         profile: None,
+        contributors: Vec::new(),
     };
     report.findings = findings;
     report.recommendations = recommendations;

@@ -75,10 +75,32 @@ fn every_fixture_opens_upgrades_and_keeps_its_data() {
                 .filter_map(|a| a.not_applicable.as_deref())
                 .collect();
             assert_eq!(not_applicable, vec!["The service holds no such assets"]);
+            if version >= 6 {
+                // Schema 6 adds contributions: its fixture holds a returned workbook for two
+                // questions, one answer accepted and one still pending.
+                let contributions =
+                    yardstick::contributions::list_contributions(&conn, grouped[0].id).unwrap();
+                assert_eq!(contributions.len(), 1, "schema {version}: the contribution");
+                let decisions: Vec<_> = contributions[0]
+                    .answers
+                    .iter()
+                    .map(|a| (a.contributed.question_id.as_str(), a.decision))
+                    .collect();
+                assert_eq!(
+                    decisions,
+                    vec![
+                        ("a2-a", yardstick::contributions::Decision::Accepted),
+                        ("a2-b", yardstick::contributions::Decision::Pending)
+                    ]
+                );
+                assert_eq!(contributions[0].request.contributor, "Sam Patel");
+            }
             assert_eq!(detail.results.overall.not_applicable, 1);
+            // Schema 6's fixture accepted one contributed answer, which meets its target.
+            let meeting = if version >= 6 { 2 } else { 1 };
             assert_eq!(
                 detail.results.overall.headline,
-                "1 of 38 outcomes meet their target"
+                format!("{meeting} of 38 outcomes meet their target")
             );
         } else {
             assert!(grouped.is_empty());

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod checklist_cmd;
 mod compare_out;
+mod contributions_cmd;
 mod exchange_cmd;
 mod report_cmd;
 mod store_cmd;
@@ -39,6 +40,8 @@ enum Command {
     Report(report_cmd::ReportCommand),
     #[command(flatten)]
     Exchange(exchange_cmd::ExchangeCommand),
+    #[command(flatten)]
+    Contributions(contributions_cmd::ContributionsCommand),
 }
 
 fn main() -> ExitCode {
@@ -100,6 +103,7 @@ fn run(cli: Cli) -> Result<(), yardstick::Error> {
         Command::Store(command) => store_cmd::run(command, &db_path)?,
         Command::Report(command) => report_cmd::run(command, &db_path)?,
         Command::Exchange(command) => exchange_cmd::run(command, &db_path)?,
+        Command::Contributions(command) => contributions_cmd::run(command, &db_path)?,
     }
     Ok(())
 }
