@@ -136,6 +136,27 @@ fn a_workbook_filled_in_with_openpyxl_is_taken_in_and_accepted_for_the_built_in_
             promotion.code, promotion.title
         )]
     );
+    let pdf = yardstick::report::render(&report).expect("the report renders");
+    if let Some(text) = pdf_text(&db, &pdf) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Contributions"), "{text}");
+        assert!(text.contains("Sam Patel (Customer Services)"), "{text}");
+    }
+}
+
+/// The PDF's text as poppler's `pdftotext` reads it; `None` (after saying so) without it.
+fn pdf_text(db: &Db, pdf: &[u8]) -> Option<String> {
+    let path = db.path("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    match Command::new("pdftotext").arg(&path).arg("-").output() {
+        Ok(output) if output.status.success() => {
+            Some(String::from_utf8_lossy(&output.stdout).into_owned())
+        }
+        _ => {
+            eprintln!("SKIPPED: pdftotext (poppler-utils) not found; the PDF text was not checked");
+            None
+        }
+    }
 }
 
 #[test]
