@@ -62,6 +62,12 @@ pub enum Field {
     OnConflict,
     /// A file the user chose (a checklist, an import, an evidence file).
     File,
+    /// The colleague a contribution request is for.
+    Contributor,
+    /// The colleague's team.
+    Team,
+    /// The questions a contribution request asks.
+    RequestQuestions,
 }
 
 impl Field {
@@ -95,6 +101,9 @@ impl Field {
             Field::AllowPeer => "peer comparison",
             Field::OnConflict => "choice of what to do with an existing assessment",
             Field::File => "file",
+            Field::Contributor => "colleague's name",
+            Field::Team => "team",
+            Field::RequestQuestions => "choice of questions",
         }
     }
 }

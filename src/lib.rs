@@ -10,6 +10,7 @@ pub mod example_data;
 pub mod exchange;
 pub mod files;
 pub mod paths;
+mod problems;
 pub mod report;
 pub mod scoring;
 pub mod store;

@@ -6,12 +6,15 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::problems::Problems;
+use crate::problems::Problems;
 use super::{ContributedAnswer, ContributionRequest};
+use super::ContributedFile;
 use crate::checklist::Checklist;
+use crate::exchange::attachment;
+pub use crate::exchange::format::FileDoc;
 use crate::store::answers::Confidence;
 use crate::store::assessments::Assessment;
-use crate::store::validate;
+use crate::store::validate::{self, MAX_EVIDENCE_PER_QUESTION};
 use crate::{Error, Field, Result};
 
 pub const FORMAT: &str = "yardstick-contribution";
@@ -105,6 +108,10 @@ pub struct AnswerDoc {
     /// http(s) links only.
     #[serde(default)]
     pub links: Vec<String>,
+    /// Files the contributor attached, each with its bytes in `content` (base64); at most
+    /// 100 MiB each. Only the contribution file carries files; a workbook cannot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileDoc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -113,6 +120,16 @@ pub enum ConfidenceDoc {
     Low,
     Medium,
     High,
+}
+
+impl From<Confidence> for ConfidenceDoc {
+    fn from(value: Confidence) -> Self {
+        match value {
+            Confidence::Low => ConfidenceDoc::Low,
+            Confidence::Medium => ConfidenceDoc::Medium,
+            Confidence::High => ConfidenceDoc::High,
+        }
+    }
 }
 
 impl From<ConfidenceDoc> for Confidence {
@@ -239,15 +256,18 @@ pub(super) fn parse(bytes: &[u8], file: &str) -> Result<ContributionDocument> {
 }
 
 /// The answers of a returned file, each checked against its question's scale and the store's
-/// rules; every problem is recorded by question.
+/// rules; every problem is recorded by question. Attached files are decoded and verified into
+/// `files` as (sha256, bytes), each once.
 pub(super) fn answers_of(
-    document: &ContributionDocument,
+    document: &mut ContributionDocument,
     request: &ContributionRequest,
     checklist: &Checklist,
     problems: &mut Problems,
+    files: &mut Vec<(String, Vec<u8>)>,
 ) -> Vec<ContributedAnswer> {
     let mut answers = Vec::new();
-    for (index, entry) in document.questions.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for (index, entry) in document.questions.iter_mut().enumerate() {
         let place = format!(
             "questions[{index}] ({})",
             crate::text::quoted(&entry.question_id)
@@ -256,10 +276,7 @@ pub(super) fn answers_of(
             problems.add(&place, "this question was not asked in the request, so an answer to it cannot be taken in. Remove it from the file.");
             continue;
         }
-        if document.questions[..index]
-            .iter()
-            .any(|q| q.question_id == entry.question_id)
-        {
+        if !seen.insert(entry.question_id.clone()) {
             problems.add(&place, "this question appears twice; keep one answer.");
             continue;
         }
@@ -270,60 +287,18 @@ pub(super) fn answers_of(
             );
             continue;
         };
-        let Some(answer) = &entry.answer else {
+        let Some(answer) = &mut entry.answer else {
             continue;
         };
-        let max = checklist.max_level_of(question);
-        for (name, level) in [
-            ("level", answer.level),
-            ("targetLevel", answer.target_level),
-        ] {
-            if let Some(level) = level.filter(|l| *l > max) {
-                problems.add(
-                    format!("{place}.answer.{name}"),
-                    format!("{level} is not on this question's scale, which runs from 0 to {max}."),
-                );
-            }
+        let (links, found) =
+            check_answer(checklist.max_level_of(question), question.not_applicable, answer);
+        for problem in found {
+            problems.add(
+                format!("{place}.answer.{}", problem.name),
+                problem.message,
+            );
         }
-        if let Some(reason) = &answer.not_applicable {
-            if !question.not_applicable {
-                problems.add(
-                    format!("{place}.answer.notApplicable"),
-                    "this question may not be answered \"not applicable\".",
-                );
-            } else if reason.trim().is_empty() {
-                problems.add(
-                    format!("{place}.answer.notApplicable"),
-                    "give the reason the question does not apply.",
-                );
-            }
-            if answer.level.is_some() {
-                problems.add(
-                    format!("{place}.answer.level"),
-                    "a question that does not apply has no level; leave the level null.",
-                );
-            }
-        }
-        for (name, field, text) in [
-            ("rationale", Field::Rationale, answer.rationale.as_str()),
-            ("evidenceNotes", Field::Note, answer.evidence_notes.as_str()),
-            (
-                "notApplicable",
-                Field::NotApplicableReason,
-                answer.not_applicable.as_deref().unwrap_or(""),
-            ),
-        ] {
-            if let Err(e) = validate::text(field, text) {
-                problems.add(format!("{place}.answer.{name}"), e);
-            }
-        }
-        let mut links = Vec::new();
-        for (n, link) in answer.links.iter().enumerate() {
-            match validate::link(link) {
-                Ok(link) => links.push(link),
-                Err(e) => problems.add(format!("{place}.answer.links[{n}]"), e),
-            }
-        }
+        let attached = attached_files(problems, &place, &mut answer.files, files);
         let contributed = ContributedAnswer {
             question_id: entry.question_id.clone(),
             level: answer.level,
@@ -333,10 +308,148 @@ pub(super) fn answers_of(
             target_level: answer.target_level,
             evidence_notes: answer.evidence_notes.trim().to_string(),
             links,
+            files: attached,
         };
         if !contributed.is_empty() {
             answers.push(contributed);
         }
     }
     answers
+}
+
+/// One problem with an answer: the JSON name under `answer` it is at ("level", "links[2]"),
+/// the form field it concerns, and what is wrong.
+pub(super) struct AnswerProblem {
+    pub name: String,
+    pub field: Field,
+    pub message: String,
+}
+
+/// Checks one answer against its question's scale, which runs from 0 to `max`, and whether
+/// the question may be not applicable; returns its links, tidied, and every problem. Used for
+/// a returned file and for a request being answered in Yardstick.
+pub(super) fn check_answer(
+    max: u8,
+    not_applicable_allowed: bool,
+    answer: &AnswerDoc,
+) -> (Vec<String>, Vec<AnswerProblem>) {
+    let mut problems = Vec::new();
+    let mut add = |name: &str, field: Field, message: String| {
+        problems.push(AnswerProblem {
+            name: name.to_string(),
+            field,
+            message,
+        })
+    };
+    for (name, field, level) in [
+        ("level", Field::Level, answer.level),
+        ("targetLevel", Field::TargetLevel, answer.target_level),
+    ] {
+        if let Some(level) = level.filter(|l| *l > max) {
+            add(
+                name,
+                field,
+                format!("{level} is not on this question's scale, which runs from 0 to {max}."),
+            );
+        }
+    }
+    if let Some(reason) = &answer.not_applicable {
+        if !not_applicable_allowed {
+            add(
+                "notApplicable",
+                Field::Level,
+                "This question may not be answered \"not applicable\".".into(),
+            );
+        } else if reason.trim().is_empty() {
+            add(
+                "notApplicable",
+                Field::NotApplicableReason,
+                "Enter why this question does not apply.".into(),
+            );
+        }
+        if answer.level.is_some() {
+            add(
+                "level",
+                Field::Level,
+                "A question that does not apply has no level; leave the level empty.".into(),
+            );
+        }
+    }
+    for (name, field, text) in [
+        ("rationale", Field::Rationale, answer.rationale.as_str()),
+        ("evidenceNotes", Field::Note, answer.evidence_notes.as_str()),
+        (
+            "notApplicable",
+            Field::NotApplicableReason,
+            answer.not_applicable.as_deref().unwrap_or(""),
+        ),
+    ] {
+        if let Err(e) = validate::text(field, text) {
+            add(name, field, e.to_string());
+        }
+    }
+    let mut links = Vec::new();
+    if answer.links.len() > MAX_EVIDENCE_PER_QUESTION {
+        add(
+            "links",
+            Field::Link,
+            format!(
+                "{} links are given, but a question holds at most {MAX_EVIDENCE_PER_QUESTION} evidence items.",
+                answer.links.len()
+            ),
+        );
+    } else {
+        for (n, link) in answer.links.iter().enumerate() {
+            match validate::link(link) {
+                Ok(link) => links.push(link),
+                Err(e) => add(&format!("links[{n}]"), Field::Link, e.to_string()),
+            }
+        }
+    }
+    (links, problems)
+}
+
+/// Checks the files attached to one answer (at `place`), keeping the verified bytes of each
+/// new one in `bytes`.
+fn attached_files(
+    problems: &mut Problems,
+    place: &str,
+    given: &mut [FileDoc],
+    bytes: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<ContributedFile> {
+    if given.len() > MAX_EVIDENCE_PER_QUESTION {
+        problems.add(
+            format!("{place}.answer.files"),
+            format!(
+                "{} files are attached, but a question holds at most {MAX_EVIDENCE_PER_QUESTION} evidence items. Send fewer files.",
+                given.len()
+            ),
+        );
+        return Vec::new();
+    }
+    let mut attached = Vec::new();
+    for (n, file) in given.iter_mut().enumerate() {
+        let path = format!("{place}.answer.files[{n}]");
+        if file.content.is_none() {
+            problems.add(
+                format!("{path}.content"),
+                "the file's bytes are missing; attach the file again in Yardstick and save the contribution again.",
+            );
+            continue;
+        }
+        let Some((sha256, content)) = attachment::check(problems, &path, file) else {
+            continue;
+        };
+        // The bytes are held once: the base64 text is no longer needed.
+        file.content = None;
+        if !bytes.iter().any(|(known, _)| *known == sha256) {
+            bytes.push((sha256.clone(), content));
+        }
+        attached.push(ContributedFile {
+            name: file.name.clone(),
+            size: file.size,
+            sha256,
+        });
+    }
+    attached
 }

@@ -7,8 +7,8 @@
 //! assessment changes until the lead accepts it, whole or question by question ([`accept`]),
 //! or sets it aside with a note ([`set_aside`]). Every decision leaves an audit row.
 
+pub mod answering;
 pub mod file;
-mod problems;
 mod request;
 mod review;
 pub mod workbook;
@@ -60,6 +60,19 @@ pub struct ContributedAnswer {
     pub evidence_notes: String,
     /// http(s) links, as given.
     pub links: Vec<String>,
+    /// Files attached in a contribution file, already in the evidence folder.
+    pub files: Vec<ContributedFile>,
+}
+
+/// A file a colleague attached to an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ContributedFile {
+    /// The name it had on the colleague's computer: a plain name, no folders.
+    pub name: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub sha256: String,
 }
 
 impl ContributedAnswer {
@@ -72,6 +85,7 @@ impl ContributedAnswer {
             && self.target_level.is_none()
             && self.evidence_notes.trim().is_empty()
             && self.links.is_empty()
+            && self.files.is_empty()
     }
 }
 
@@ -221,9 +235,13 @@ pub fn default_file_name(request: &ContributionRequest, format: RequestFormat) -
     )
 }
 
-/// The largest returned file read: far above any honest workbook of a few hundred questions,
-/// and small enough that a hostile one costs little to refuse.
+/// The largest returned workbook read: far above any honest workbook of a few hundred
+/// questions, and small enough that a hostile one costs little to refuse.
 pub const MAX_RETURNED_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The largest returned contribution file read: it may carry attached files, so it has the
+/// exchange format's limit.
+pub const MAX_RETURNED_FILE_BYTES: u64 = crate::exchange::MAX_IMPORT_BYTES;
 
 /// What an import took in, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

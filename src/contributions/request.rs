@@ -24,24 +24,21 @@ pub struct NewRequest<'a> {
 /// Records a request for `new.question_ids` of a draft assessment. The questions are kept in
 /// checklist order whatever order they were named in.
 pub fn create_request(conn: &Connection, new: &NewRequest) -> Result<ContributionRequest> {
-    let contributor = validate::required(Field::Assessor, new.contributor).map_err(|_| {
-        Error::InvalidInput(
-            "Name the colleague the request is for (at most one line of text).".into(),
-        )
-    })?;
-    crate::text::single_line("team", new.team)?;
-    validate::text(Field::Note, new.team)?;
+    let contributor = validate::required(Field::Contributor, new.contributor)?;
+    validate::text(Field::Team, new.team)?;
     validate::text(Field::Note, new.note)?;
     let due_date = new.due_date.map(validate::due_date).transpose()?;
     if new.question_ids.is_empty() {
-        return Err(Error::InvalidInput(
-            "Choose at least one question to ask about.".into(),
+        return Err(Error::invalid(
+            Field::RequestQuestions,
+            "Choose at least one question to ask about.",
         ));
     }
     if new.question_ids.len() > MAX_REQUESTED_QUESTIONS {
-        return Err(Error::InvalidInput(format!(
-            "A request may ask at most {MAX_REQUESTED_QUESTIONS} questions."
-        )));
+        return Err(Error::invalid(
+            Field::RequestQuestions,
+            format!("A request may ask at most {MAX_REQUESTED_QUESTIONS} questions."),
+        ));
     }
     write(conn, |tx| {
         let assessment = assessments::ensure_draft(tx, new.assessment_id)?;

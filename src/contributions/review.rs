@@ -6,14 +6,15 @@ use std::path::Path;
 
 use rusqlite::{params, Connection};
 
-use super::problems::Problems;
+use crate::problems::{counted, Problems};
 use super::request::{self, get_request};
 use super::{
-    file, workbook, ContributedAnswer, Contribution, ContributionRequest, Decision,
-    ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES,
+    file, workbook, ContributedAnswer, ContributedFile, Contribution, ContributionRequest, Decision,
+    ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES, MAX_RETURNED_FILE_BYTES,
 };
 use crate::store::answers::{self, AnswerInput, Confidence};
-use crate::store::{assessments, audit, evidence, now, snapshots, validate, write};
+use crate::store::evidence_files::{self, StoredFile};
+use crate::store::{self, assessments, audit, evidence, now, snapshots, validate, write};
 use crate::text::quoted;
 use crate::{Error, Field, Result};
 
@@ -23,6 +24,8 @@ pub(super) struct Checked {
     source_name: String,
     source_sha256: String,
     answers: Vec<ContributedAnswer>,
+    /// Attached files, decoded and verified: (sha256, bytes).
+    files: Vec<(String, Vec<u8>)>,
 }
 
 /// Reads and checks one returned file in full, writing nothing.
@@ -38,18 +41,25 @@ pub(super) fn check_returned(
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?
         .len();
-    if size > MAX_RETURNED_BYTES {
-        return Err(Error::invalid(
+    let too_big = |what: &str, limit: u64| {
+        Error::invalid(
             Field::File,
-            format!("{name} is {size} bytes; a returned contribution is at most {MAX_RETURNED_BYTES}. Check it is the right file."),
-        ));
+            format!("{name} is {size} bytes; a returned {what} is at most {limit}. Check it is the right file."),
+        )
+    };
+    if size > MAX_RETURNED_FILE_BYTES {
+        return Err(too_big("contribution file", MAX_RETURNED_FILE_BYTES));
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?;
     let is_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !is_json && size > MAX_RETURNED_BYTES {
+        return Err(too_big("workbook", MAX_RETURNED_BYTES));
+    }
     let mut problems = Problems::new();
+    let mut files = Vec::new();
     let (request, answers) = if is_json {
-        let document = file::parse(&bytes, &name)?;
+        let mut document = file::parse(&bytes, &name)?;
         let request = matching_request(conn, &document.request.request_id, &name)?;
         let claimed = &document.request;
         for (what, found, wanted) in [
@@ -79,7 +89,13 @@ pub(super) fn check_returned(
             }
         }
         let checklist = snapshots::assessment_checklist(conn, request.assessment_id)?;
-        let answers = file::answers_of(&document, &request, &checklist, &mut problems);
+        let answers = file::answers_of(
+            &mut document,
+            &request,
+            &checklist,
+            &mut problems,
+            &mut files,
+        );
         (request, answers)
     } else {
         let returned = workbook::open(&bytes, &name)?;
@@ -108,7 +124,15 @@ pub(super) fn check_returned(
             "no question has been answered. Fill in at least one answer and send it back.",
         );
     }
-    problems.into_result(&name)?;
+    if let Some((count, list)) = problems.finish() {
+        return Err(Error::problems(
+            format!(
+                "{name} cannot be taken in: {} found, and nothing was changed.",
+                counted(count)
+            ),
+            list.into_iter().map(|p| format!("{name}: {p}")).collect(),
+        ));
+    }
     let source_sha256 = snapshots::sha256_hex(&bytes);
     let already: Option<i64> = conn
         .query_row(
@@ -127,6 +151,7 @@ pub(super) fn check_returned(
         source_name: name,
         source_sha256,
         answers,
+        files,
     })
 }
 
@@ -155,6 +180,7 @@ pub(super) fn store_returned(
             )));
         }
     }
+    store_files(conn, &checked)?;
     write(conn, |tx| {
         let mut outcome = Vec::new();
         for one in &checked {
@@ -179,6 +205,21 @@ pub(super) fn store_returned(
                         answer.links.join("\n"),
                     ],
                 )?;
+                for (position, file) in answer.files.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO contribution_file (contribution_id, question_id, position, name, size, media_type, sha256)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![
+                            id,
+                            answer.question_id,
+                            position as i64,
+                            file.name,
+                            file.size,
+                            evidence_files::media_type(&file.name),
+                            file.sha256,
+                        ],
+                    )?;
+                }
             }
             audit::record(
                 tx,
@@ -200,6 +241,45 @@ pub(super) fn store_returned(
         }
         Ok(outcome)
     })
+}
+
+/// Writes attached files into the evidence folder before the transaction commits, so a
+/// committed row never points at a file that is not there; should the commit fail, the files
+/// stay unreferenced and are cleared like those of removed evidence.
+fn store_files(conn: &Connection, checked: &[Checked]) -> Result<()> {
+    if checked.iter().all(|one| one.files.is_empty()) {
+        return Ok(());
+    }
+    let dir = store::evidence_dir(conn).ok_or_else(|| {
+        Error::InvalidInput(
+            "This database is held in memory, so it has nowhere to keep the files in this contribution.".into(),
+        )
+    })?;
+    for (sha256, bytes) in checked.iter().flat_map(|one| &one.files) {
+        evidence_files::store_bytes(&dir, sha256, bytes)?;
+    }
+    Ok(())
+}
+
+fn files_of(
+    conn: &Connection,
+    contribution_id: i64,
+    question_id: &str,
+) -> Result<Vec<ContributedFile>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT name, size, sha256 FROM contribution_file
+          WHERE contribution_id = ?1 AND question_id = ?2 ORDER BY position",
+    )?;
+    let files = statement
+        .query_map(params![contribution_id, question_id], |row| {
+            Ok(ContributedFile {
+                name: row.get(0)?,
+                size: row.get(1)?,
+                sha256: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(files)
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Contribution> {
@@ -238,6 +318,7 @@ fn load(conn: &Connection, id: i64) -> Result<Contribution> {
                         .map(str::to_string)
                         .filter(|l| !l.is_empty())
                         .collect(),
+                    files: Vec::new(),
                 },
                 current: None,
                 decision: Decision::parse(&status),
@@ -254,6 +335,7 @@ fn load(conn: &Connection, id: i64) -> Result<Contribution> {
     };
     rows.sort_by_key(|r| order(&r.contributed.question_id));
     for row in &mut rows {
+        row.contributed.files = files_of(conn, id, &row.contributed.question_id)?;
         row.current =
             answers::get_answer(conn, request.assessment_id, &row.contributed.question_id)?;
     }
@@ -383,6 +465,21 @@ pub fn accept(
             }
             for link in &given.links {
                 evidence::add_link(tx, assessment_id, question, link, &format!("Link {from}"))?;
+            }
+            for file in &given.files {
+                let stored = StoredFile {
+                    sha256: file.sha256.clone(),
+                    size: file.size,
+                    media_type: evidence_files::media_type(&file.name),
+                    name: file.name.clone(),
+                };
+                evidence::add_stored_file(
+                    tx,
+                    assessment_id,
+                    question,
+                    &stored,
+                    &format!("File {from}"),
+                )?;
             }
             tx.execute(
                 "UPDATE contribution_answer SET status = 'accepted', decided_at = ?3 WHERE contribution_id = ?1 AND question_id = ?2",

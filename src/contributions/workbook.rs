@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
     DataValidation, Format, FormatAlign, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::problems::Problems;
+use crate::problems::Problems;
 use super::{ContributedAnswer, ContributionRequest};
 use crate::checklist::{Checklist, Question};
 use crate::store::answers::Confidence;
@@ -690,6 +690,8 @@ pub(super) fn answers_of(
             target_level,
             evidence_notes: cell(COL_EVIDENCE).trim().to_string(),
             links,
+            // A workbook cannot carry files; the instructions ask for them apart.
+            files: Vec::new(),
         };
         if !contributed.is_empty() {
             answers.push(contributed);

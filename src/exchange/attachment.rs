@@ -1,17 +1,18 @@
 //! Checking one attachment of an import file: its name must be a plain file name (never a
 //! path that could point outside the evidence folder once saved), its size within the limit,
-//! its hash a real SHA-256, and embedded bytes must match both size and hash.
+//! its hash a real SHA-256, and embedded bytes must match both size and hash. Used for the
+//! exchange format and for files in a returned contribution.
 
 use base64::Engine;
 
 use super::format::FileDoc;
-use super::problems::Problems;
+use crate::problems::Problems;
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate::MAX_ATTACHMENT_BYTES;
 
 /// Checks `file` (at JSON path `path`); returns its embedded bytes, decoded and verified,
 /// with their hash.
-pub(super) fn check(
+pub(crate) fn check(
     problems: &mut Problems,
     path: &str,
     file: &mut FileDoc,
@@ -66,21 +67,21 @@ pub(super) fn check(
         Err(e) => {
             problems.add(
                 format_args!("{path}.content"),
-                format!("is not valid base64 ({e}). Export the assessment again."),
+                format!("is not valid base64 ({e}). The file was damaged or edited; ask for a fresh copy."),
             );
             return None;
         }
     };
     if bytes.len() as u64 != file.size {
         problems.add(format_args!("{path}.content"), format!(
-            "holds {} bytes but \"size\" says {}. The file was damaged or edited; export it again.", bytes.len(), file.size
+            "holds {} bytes but \"size\" says {}. The file was damaged or edited; ask for a fresh copy.", bytes.len(), file.size
         ));
         return None;
     }
     let actual = sha256_hex(&bytes);
     if actual != file.sha256 {
         problems.add(format_args!("{path}.content"), format!(
-            "does not match its SHA-256 (the file says {}, the content gives {actual}). The file was damaged or edited; export it again.", file.sha256
+            "does not match its SHA-256 (the file says {}, the content gives {actual}). The file was damaged or edited; ask for a fresh copy.", file.sha256
         ));
         return None;
     }

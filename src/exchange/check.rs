@@ -10,7 +10,8 @@ use std::fmt::Display;
 
 use super::attachment;
 use super::format::*;
-use super::problems::{counts, Problems, Questions};
+use super::problems::{counts, Questions};
+use crate::problems::{counted, Problems};
 use crate::checklist::{parse_checklist, Checklist};
 use crate::store::snapshots::sha256_hex;
 use crate::store::validate;
@@ -62,7 +63,13 @@ pub(super) fn check(label: &str, mut document: ExchangeDocument) -> Result<Check
             );
         }
     }
-    problems.into_result(label)?;
+    if let Some((count, list)) = problems.finish() {
+        return Err(Error::InvalidInput(format!(
+            "{label} cannot be imported: {} found, and nothing was changed.\n  - {}",
+            counted(count),
+            list.join("\n  - ")
+        )));
+    }
     let checklist = checklist.ok_or_else(|| Error::Internal("checklist unchecked".into()))?;
     Ok(Checked {
         document,

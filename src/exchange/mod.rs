@@ -7,7 +7,7 @@
 //! The format is documented in `docs/exchange-format.md`; its JSON Schema is generated from
 //! [`format`] by [`json_schema`] and checked in as `docs/exchange-format.schema.json`.
 
-mod attachment;
+pub(crate) mod attachment;
 mod check;
 mod csv;
 mod export;

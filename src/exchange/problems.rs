@@ -1,71 +1,13 @@
-//! The problems found in an import file, kept bounded: the first fifty are listed, each cut
-//! short, and the rest only counted, so a file built to fail every check costs no more memory
-//! or time to refuse than one with a single mistake. Also the checks that run before any
-//! item is looked at: a file with more answers, evidence or actions than its checklist has
-//! room for is refused at once.
+//! The checks that run before any item of an import file is looked at: a file with more
+//! answers, evidence or actions than its checklist has room for is refused at once.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Display;
 
 use super::format::ExchangeDocument;
 use crate::checklist::Checklist;
 use crate::store::validate::{MAX_ACTIONS_PER_QUESTION, MAX_EVIDENCE_PER_QUESTION};
 use crate::text::quoted;
 use crate::{Error, Result};
-
-/// How many problems a message lists before saying "and N more". Only these are kept, so a
-/// file with a million mistakes costs no more memory than one with fifty.
-const SHOWN_PROBLEMS: usize = 50;
-
-/// The longest single problem kept; a longer one is cut.
-const MAX_PROBLEM_CHARS: usize = 400;
-
-pub(super) struct Problems {
-    shown: Vec<String>,
-    count: usize,
-}
-
-impl Problems {
-    pub(super) fn new() -> Self {
-        Problems {
-            shown: Vec::new(),
-            count: 0,
-        }
-    }
-
-    pub(super) fn add(&mut self, path: impl Display, what: impl Display) {
-        self.count += 1;
-        if self.shown.len() < SHOWN_PROBLEMS {
-            let mut line = format!("{path}: {what}");
-            if let Some((cut, _)) = line.char_indices().nth(MAX_PROBLEM_CHARS) {
-                line.truncate(cut);
-                line.push('…');
-            }
-            self.shown.push(line);
-        }
-    }
-
-    /// Runs a store rule and records its message (already written for the user) if it fails.
-    pub(super) fn rule<T>(&mut self, path: impl Display, result: Result<T>) -> Option<T> {
-        result.map_err(|e| self.add(path, e)).ok()
-    }
-
-    pub(super) fn into_result(self, label: &str) -> Result<()> {
-        let count = self.count;
-        if count == 0 {
-            return Ok(());
-        }
-        let mut list = self.shown;
-        if count > list.len() {
-            list.push(format!("and {} more", count - list.len()));
-        }
-        Err(Error::InvalidInput(format!(
-            "{label} cannot be imported: {count} problem{} found, and nothing was changed.\n  - {}",
-            if count == 1 { "" } else { "s" },
-            list.join("\n  - ")
-        )))
-    }
-}
 
 /// The checklist's question ids as a set, and a short list of them for messages.
 pub(super) struct Questions {

@@ -175,6 +175,28 @@ pub fn add_file(
     )
 }
 
+/// Records a file already in the evidence folder (a colleague's attachment, written there
+/// when their contribution was taken in).
+pub(crate) fn add_stored_file(
+    conn: &Connection,
+    assessment_id: i64,
+    question_id: &str,
+    stored: &StoredFile,
+    note: &str,
+) -> Result<Evidence> {
+    validate::text(Field::LinkDescription, note)?;
+    insert(
+        conn,
+        assessment_id,
+        question_id,
+        &Draft {
+            note: note.trim(),
+            url: None,
+            file: Some(stored),
+        },
+    )
+}
+
 /// Copies several files in and records them in one transaction: all of them are attached, or
 /// (if one cannot be read, or the assessment is final) none.
 pub fn add_files(

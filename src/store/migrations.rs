@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_checklists_apart.sql"),
     include_str!("migrations/0005_not_applicable_and_profiles.sql"),
     include_str!("migrations/0006_contributions.sql"),
+    include_str!("migrations/0007_contribution_files_and_answering.sql"),
 ];
 
 /// The version whose migration adds `checklist_snapshot.title`, which SQL cannot read out of

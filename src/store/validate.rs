@@ -15,13 +15,15 @@ pub const MAX_ATTACHMENT_BYTES: u64 = 100 * 1024 * 1024;
 /// The fields shown as one line (in lists, headings and the report): control characters are
 /// refused in them, and NUL everywhere. Kept in one list here so the editing functions and
 /// import apply exactly the same rule.
-pub const SINGLE_LINE_FIELDS: [Field; 6] = [
+pub const SINGLE_LINE_FIELDS: [Field; 8] = [
     Field::OrganisationName,
     Field::Approver,
     Field::Assessor,
     Field::Scope,
     Field::ActionTitle,
     Field::ActionOwner,
+    Field::Contributor,
+    Field::Team,
 ];
 
 /// Refuses text over [`MAX_TEXT_CHARS`] rather than cutting it, so nothing typed is lost, and

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod answering;
 mod refusals;
 mod roundtrip;
 mod schema;

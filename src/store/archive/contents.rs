@@ -229,7 +229,13 @@ pub fn clear_unused_evidence(conn: &Connection) -> Result<usize> {
         }
     }
     let mut statement =
-        conn.prepare("SELECT DISTINCT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL")?;
+        conn.prepare(
+        // A colleague's attachments are kept from the moment they arrive: the lead has not
+        // decided on them yet, or the colleague has not sent them yet.
+        "SELECT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL
+         UNION SELECT sha256 FROM contribution_file
+         UNION SELECT sha256 FROM answering_file",
+    )?;
     let used: HashSet<String> = statement
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
