@@ -9,7 +9,7 @@ fn main() {
     .expect("failed to run tauri-build");
 }
 
-const COMMANDS: [&str; 35] = [
+const COMMANDS: [&str; 48] = [
     "app_info",
     "list_assessments",
     "load_assessment",
@@ -45,4 +45,17 @@ const COMMANDS: [&str; 35] = [
     "default_comparison_ids",
     "export_assessment",
     "import_assessment",
+    "list_contribution_requests",
+    "request_contribution",
+    "import_contributions",
+    "list_contributions",
+    "accept_contribution",
+    "set_aside_contribution",
+    "open_contribution_request",
+    "list_answering",
+    "load_answering",
+    "save_contribution_answer",
+    "attach_contribution_files",
+    "remove_contribution_file",
+    "save_contribution",
 ];

@@ -2,8 +2,9 @@
 //! permission: it asks for "attach files" and Rust decides what to show and what to accept.
 //!
 //! Debug builds read scripted answers from the file named by `YARDSTICK_TEST_DIALOG_ANSWERS`
-//! (one path per line, `cancel` for a cancelled dialog), because WebDriver cannot reach a
-//! GTK dialog. Release builds always show the real dialog.
+//! (one answer per line: a path, several paths separated by tabs for a dialog that picks
+//! several files, or `cancel` for a cancelled dialog), because WebDriver cannot reach a GTK
+//! dialog. Release builds always show the real dialog.
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,14 @@ pub struct FileFilter<'a> {
 
 pub fn pick_files(app: &AppHandle, title: &str, filter: Option<FileFilter>) -> Vec<PathBuf> {
     if let Some(answer) = scripted_answer() {
-        return answer.into_iter().collect();
+        return answer
+            .map(|line| {
+                line.to_string_lossy()
+                    .split('\t')
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_default();
     }
     let mut dialog = app.dialog().file().set_title(title);
     if let Some(filter) = filter {

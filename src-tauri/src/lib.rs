@@ -80,6 +80,19 @@ pub fn run() {
             commands::compare::default_comparison_ids,
             commands::exchange::export_assessment,
             commands::exchange::import_assessment,
+            commands::contributions::list_contribution_requests,
+            commands::contributions::request_contribution,
+            commands::contributions::import_contributions,
+            commands::contributions::list_contributions,
+            commands::contributions::accept_contribution,
+            commands::contributions::set_aside_contribution,
+            commands::contributions::open_contribution_request,
+            commands::contributions::list_answering,
+            commands::contributions::load_answering,
+            commands::contributions::save_contribution_answer,
+            commands::contributions::attach_contribution_files,
+            commands::contributions::remove_contribution_file,
+            commands::contributions::save_contribution,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = ran {

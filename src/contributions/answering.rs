@@ -104,7 +104,6 @@ pub struct AnsweringLevel {
 pub struct AnsweringFile {
     pub id: i64,
     pub name: String,
-    #[ts(type = "number")]
     pub size: u64,
 }
 
@@ -196,7 +195,12 @@ pub fn open_request(conn: &Connection, path: &Path) -> Result<OpenedRequest> {
         for (n, attached) in answer.files.iter_mut().enumerate() {
             let path = format!("{place}.answer.files[{n}]");
             if let Some((sha256, content)) = attachment::check(&mut problems, &path, attached) {
-                files.push((question.question_id.clone(), attached.name.clone(), sha256, content));
+                files.push((
+                    question.question_id.clone(),
+                    attached.name.clone(),
+                    sha256,
+                    content,
+                ));
             } else if attached.content.is_none() {
                 problems.add(format!("{path}.content"), "the file's bytes are missing.");
             }
@@ -527,9 +531,19 @@ pub fn save_answer(
         let question = &mut stored.document.questions[index];
         let max = question.levels.iter().map(|l| l.level).max().unwrap_or(0);
         let (links, problems) = file::check_answer(max, question.not_applicable_allowed, &answer);
+        if let [only] = problems.as_slice() {
+            return Err(Error::invalid(only.field, only.message.clone()));
+        }
         if let Some(first) = problems.first() {
             let list = problems.iter().map(|p| p.message.clone()).collect();
-            return Err(Error::problems(first.message.clone(), list).on(first.field));
+            return Err(Error::problems(
+                format!(
+                    "The answer was not saved: {} found.",
+                    counted(problems.len())
+                ),
+                list,
+            )
+            .on(first.field));
         }
         answer.links = links;
         let blank = ContributionAnswerInput::from(&answer) == ContributionAnswerInput::default();

@@ -6,12 +6,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::problems::Problems;
-use super::{ContributedAnswer, ContributionRequest};
 use super::ContributedFile;
+use super::{ContributedAnswer, ContributionRequest};
 use crate::checklist::Checklist;
 use crate::exchange::attachment;
 pub use crate::exchange::format::FileDoc;
+use crate::problems::Problems;
 use crate::store::answers::Confidence;
 use crate::store::assessments::Assessment;
 use crate::store::validate::{self, MAX_EVIDENCE_PER_QUESTION};
@@ -290,13 +290,13 @@ pub(super) fn answers_of(
         let Some(answer) = &mut entry.answer else {
             continue;
         };
-        let (links, found) =
-            check_answer(checklist.max_level_of(question), question.not_applicable, answer);
+        let (links, found) = check_answer(
+            checklist.max_level_of(question),
+            question.not_applicable,
+            answer,
+        );
         for problem in found {
-            problems.add(
-                format!("{place}.answer.{}", problem.name),
-                problem.message,
-            );
+            problems.add(format!("{place}.answer.{}", problem.name), problem.message);
         }
         let attached = attached_files(problems, &place, &mut answer.files, files);
         let contributed = ContributedAnswer {

@@ -16,7 +16,7 @@ pub mod workbook;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use request::{create_request, get_request, list_requests, NewRequest};
+pub use request::{check_request, create_request, get_request, list_requests, NewRequest};
 pub use review::{accept, contributors_by_question, list_contributions, set_aside};
 
 use std::path::{Path, PathBuf};
@@ -70,7 +70,6 @@ pub struct ContributedAnswer {
 pub struct ContributedFile {
     /// The name it had on the colleague's computer: a plain name, no folders.
     pub name: String,
-    #[ts(type = "number")]
     pub size: u64,
     pub sha256: String,
 }
@@ -165,7 +164,7 @@ pub(crate) fn attribution(contributor: &str, team: &str, received_at: &str) -> S
 }
 
 /// The two forms a request goes out in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestFormat {
     /// An Excel workbook, for colleagues without Yardstick.
@@ -192,6 +191,22 @@ pub fn export_request(
     check_output(conn, out)?;
     files::write_atomically(out, &bytes)?;
     Ok(out.to_path_buf())
+}
+
+/// Records the request and writes it to `out` in `format`, in one step: when the file cannot
+/// be written, no request is left behind.
+pub fn make_request(
+    conn: &Connection,
+    new: &NewRequest,
+    format: RequestFormat,
+    out: &Path,
+) -> Result<ContributionRequest> {
+    check_output(conn, out)?;
+    crate::store::write(conn, |tx| {
+        let request = create_request(tx, new)?;
+        export_request(tx, request.id, format, out)?;
+        Ok(request)
+    })
 }
 
 /// Refuses `out` when it is the database, a file SQLite keeps beside it, or inside the
@@ -222,16 +237,21 @@ fn refuse_evidence_folder(conn: &Connection, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The file name a save dialog suggests for a request.
-pub fn default_file_name(request: &ContributionRequest, format: RequestFormat) -> String {
-    let extension = match format {
-        RequestFormat::Xlsx => "xlsx",
-        RequestFormat::Json => "json",
-    };
+impl RequestFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            RequestFormat::Xlsx => "xlsx",
+            RequestFormat::Json => "json",
+        }
+    }
+}
+
+/// The file name a save dialog suggests for a request to `contributor`.
+pub fn default_file_name(contributor: &str, format: RequestFormat) -> String {
     files::suggested_name(
-        &format!("Contribution request for {}", request.contributor),
+        &format!("Contribution request for {}", contributor.trim()),
         "",
-        extension,
+        format.extension(),
     )
 }
 

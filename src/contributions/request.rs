@@ -21,9 +21,16 @@ pub struct NewRequest<'a> {
     pub note: &'a str,
 }
 
-/// Records a request for `new.question_ids` of a draft assessment. The questions are kept in
-/// checklist order whatever order they were named in.
-pub fn create_request(conn: &Connection, new: &NewRequest) -> Result<ContributionRequest> {
+/// A request that passed every check, ready to record.
+struct Checked {
+    assessment: assessments::Assessment,
+    contributor: String,
+    due_date: Option<String>,
+    /// The questions asked, in checklist order.
+    chosen: Vec<String>,
+}
+
+fn check(conn: &Connection, new: &NewRequest) -> Result<Checked> {
     let contributor = validate::required(Field::Contributor, new.contributor)?;
     validate::text(Field::Team, new.team)?;
     validate::text(Field::Note, new.note)?;
@@ -40,18 +47,43 @@ pub fn create_request(conn: &Connection, new: &NewRequest) -> Result<Contributio
             format!("A request may ask at most {MAX_REQUESTED_QUESTIONS} questions."),
         ));
     }
+    let assessment = assessments::ensure_draft(conn, new.assessment_id)?;
+    let checklist = snapshots::assessment_checklist(conn, new.assessment_id)?;
+    for id in new.question_ids {
+        checklist
+            .require_question(id.trim(), ", so it cannot be asked about")
+            .map_err(|e| e.on(Field::RequestQuestions))?;
+    }
+    let chosen = checklist
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .filter(|id| new.question_ids.iter().any(|asked| asked.trim() == *id))
+        .collect();
+    Ok(Checked {
+        assessment,
+        contributor,
+        due_date,
+        chosen,
+    })
+}
+
+/// Checks a request as [`create_request`] would, writing nothing: the app asks where to save
+/// it only once the form is right.
+pub fn check_request(conn: &Connection, new: &NewRequest) -> Result<()> {
+    check(conn, new).map(|_| ())
+}
+
+/// Records a request for `new.question_ids` of a draft assessment. The questions are kept in
+/// checklist order whatever order they were named in.
+pub fn create_request(conn: &Connection, new: &NewRequest) -> Result<ContributionRequest> {
     write(conn, |tx| {
-        let assessment = assessments::ensure_draft(tx, new.assessment_id)?;
-        let checklist = snapshots::assessment_checklist(tx, new.assessment_id)?;
-        for id in new.question_ids {
-            checklist.require_question(id.trim(), ", so it cannot be asked about")?;
-        }
-        let chosen: Vec<&str> = checklist
-            .questions
-            .iter()
-            .map(|q| q.id.as_str())
-            .filter(|id| new.question_ids.iter().any(|asked| asked.trim() == *id))
-            .collect();
+        let Checked {
+            assessment,
+            contributor,
+            due_date,
+            chosen,
+        } = check(tx, new)?;
         let key = new_request_key()?;
         tx.execute(
             "INSERT INTO contribution_request (request_key, assessment_id, checklist_id, checklist_version, checklist_sha256, contributor, team, due_date, note, created_at)

@@ -6,12 +6,12 @@ use std::path::Path;
 
 use rusqlite::{params, Connection};
 
-use crate::problems::{counted, Problems};
 use super::request::{self, get_request};
 use super::{
-    file, workbook, ContributedAnswer, ContributedFile, Contribution, ContributionRequest, Decision,
-    ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES, MAX_RETURNED_FILE_BYTES,
+    file, workbook, ContributedAnswer, ContributedFile, Contribution, ContributionRequest,
+    Decision, ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES, MAX_RETURNED_FILE_BYTES,
 };
+use crate::problems::{counted, Problems};
 use crate::store::answers::{self, AnswerInput, Confidence};
 use crate::store::evidence_files::{self, StoredFile};
 use crate::store::{self, assessments, audit, evidence, now, snapshots, validate, write};

@@ -12,9 +12,9 @@ use rust_xlsxwriter::{
     DataValidation, Format, FormatAlign, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use crate::problems::Problems;
 use super::{ContributedAnswer, ContributionRequest};
 use crate::checklist::{Checklist, Question};
+use crate::problems::Problems;
 use crate::store::answers::Confidence;
 use crate::store::assessments::Assessment;
 use crate::store::validate;

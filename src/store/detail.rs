@@ -2,6 +2,8 @@
 //! the JSON export need it: the assessment, its organisation, the checklist it was made
 //! against (parsed from its snapshot), and its answers, evidence and actions.
 
+use std::collections::BTreeMap;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -34,6 +36,8 @@ pub struct AssessmentDetail {
     pub overall_level: Option<u8>,
     /// The results by the checklist's own rule, overall and per group.
     pub results: AssessmentResults,
+    /// Who contributed accepted answers, by question id: "Sam Patel (Customer Services)".
+    pub contributors: BTreeMap<String, Vec<String>>,
 }
 
 /// Loads one assessment whole, reading in one transaction so the parts agree with each other.
@@ -60,6 +64,7 @@ pub fn load_assessment(conn: &Connection, id: i64) -> Result<AssessmentDetail> {
         },
         results,
         evidence: evidence::list_evidence(conn, id)?,
+        contributors: crate::contributions::contributors_by_question(conn, id)?,
         actions: actions::list_actions(conn, id)?,
         assessment,
         organisation,

@@ -26,7 +26,11 @@ fn answered(level: u8) -> ContributionAnswerInput {
 fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_attribution() {
     let lead = new_db();
     let assessment = assessment(&lead.conn, "2026/27", &default_source());
-    let request = request(&lead.conn, assessment.id, &["end-to-end", "assisted-digital"]);
+    let request = request(
+        &lead.conn,
+        assessment.id,
+        &["end-to-end", "assisted-digital"],
+    );
     let sent = export(&lead, &request, RequestFormat::Json, "request.json");
 
     let colleague = new_db();
@@ -58,9 +62,8 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
         not_applicable: Some("We have no such service".into()),
         ..Default::default()
     };
-    let refused =
-        answering::save_answer(&colleague.conn, opened.id, "end-to-end", &not_applicable)
-            .unwrap_err();
+    let refused = answering::save_answer(&colleague.conn, opened.id, "end-to-end", &not_applicable)
+        .unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::InvalidInput);
     assert!(refused.to_string().contains("not applicable"), "{refused}");
     let mut bad_link = answered(2);
@@ -72,9 +75,7 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
         level: Some(9),
         ..Default::default()
     };
-    assert!(
-        answering::save_answer(&colleague.conn, opened.id, "end-to-end", &off_scale).is_err()
-    );
+    assert!(answering::save_answer(&colleague.conn, opened.id, "end-to-end", &off_scale).is_err());
     assert!(
         answering::save_answer(&colleague.conn, opened.id, "promotion", &answered(1)).is_err(),
         "a question not asked cannot be answered"
@@ -86,9 +87,13 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
     assert_eq!(saved.answer.level, Some(2));
     let report = colleague.path("Channel shift report.pdf");
     std::fs::write(&report, b"%PDF-1.4 channel shift figures").unwrap();
-    let attached =
-        answering::attach_files(&colleague.conn, opened.id, "end-to-end", &[report.clone()])
-            .unwrap();
+    let attached = answering::attach_files(
+        &colleague.conn,
+        opened.id,
+        "end-to-end",
+        std::slice::from_ref(&report),
+    )
+    .unwrap();
     assert_eq!(attached[0].name, "Channel shift report.pdf");
     let summary = answering::list_answering(&colleague.conn).unwrap();
     assert_eq!((summary[0].answered, summary[0].questions), (1, 2));
@@ -104,11 +109,18 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
     let answers_before = yardstick::store::load_assessment(&lead.conn, assessment.id)
         .unwrap()
         .answers;
-    let imported =
-        contributions::import_files(&lead.conn, &[returned.clone()], Some(assessment.id)).unwrap();
+    let imported = contributions::import_files(
+        &lead.conn,
+        std::slice::from_ref(&returned),
+        Some(assessment.id),
+    )
+    .unwrap();
     assert_eq!(imported[0].answered, 1);
     let listed = contributions::list_contributions(&lead.conn, assessment.id).unwrap();
-    assert_eq!(listed[0].answers[0].contributed.files[0].name, "Channel shift report.pdf");
+    assert_eq!(
+        listed[0].answers[0].contributed.files[0].name,
+        "Channel shift report.pdf"
+    );
     assert_eq!(
         yardstick::store::load_assessment(&lead.conn, assessment.id)
             .unwrap()
@@ -124,7 +136,8 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
         .expect("the attached file is evidence now");
     assert_eq!(file.question_id, "end-to-end");
     assert!(
-        file.note.starts_with("File from Sam Patel, Customer Services, "),
+        file.note
+            .starts_with("File from Sam Patel, Customer Services, "),
         "{}",
         file.note
     );
@@ -134,9 +147,9 @@ fn a_request_is_answered_in_another_yardstick_with_a_file_and_accepted_with_its_
         b"%PDF-1.4 channel shift figures",
         "the lead has the colleague's bytes, not a pointer to their disk"
     );
-    assert!(items
-        .iter()
-        .any(|e| e.note.starts_with("Channel shift report, March (from Sam Patel")));
+    assert!(items.iter().any(|e| e
+        .note
+        .starts_with("Channel shift report, March (from Sam Patel")));
 }
 
 #[test]
@@ -162,9 +175,18 @@ fn a_damaged_attachment_in_a_returned_file_is_refused_and_nothing_is_written() {
     let before = dump(&lead.conn);
     let error = contributions::import_files(&lead.conn, &[returned], None).unwrap_err();
     let problems = error.problem_list().join("\n");
-    assert!(problems.contains("questions[0] (end-to-end).answer.files[0].name"), "{problems}");
-    assert!(problems.contains("files[0].content"), "the hash is checked: {problems}");
-    assert!(problems.contains("files[1].content"), "missing bytes are named: {problems}");
+    assert!(
+        problems.contains("questions[0] (end-to-end).answer.files[0].name"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("files[0].content"),
+        "the hash is checked: {problems}"
+    );
+    assert!(
+        problems.contains("files[1].content"),
+        "missing bytes are named: {problems}"
+    );
     assert_eq!(dump(&lead.conn), before);
     let evidence_dir = lead.path("evidence");
     assert!(
@@ -177,7 +199,11 @@ fn a_damaged_attachment_in_a_returned_file_is_refused_and_nothing_is_written() {
 fn a_broken_request_file_is_refused_with_its_place() {
     let colleague = new_db();
     let path = colleague.path("request.json");
-    std::fs::write(&path, b"{\"format\": \"yardstick-contribution\", \"formatVersion\": 1, \"request\": 3}").unwrap();
+    std::fs::write(
+        &path,
+        b"{\"format\": \"yardstick-contribution\", \"formatVersion\": 1, \"request\": 3}",
+    )
+    .unwrap();
     let before = dump(&colleague.conn);
     let error = answering::open_request(&colleague.conn, &path).unwrap_err();
     assert!(error.to_string().contains("request.json"), "{error}");
@@ -186,7 +212,9 @@ fn a_broken_request_file_is_refused_with_its_place() {
     std::fs::write(&exchange_file, b"{\"format\": \"yardstick-assessment\"}").unwrap();
     let error = answering::open_request(&colleague.conn, &exchange_file).unwrap_err();
     assert!(
-        error.to_string().contains("is not a Yardstick contribution file"),
+        error
+            .to_string()
+            .contains("is not a Yardstick contribution file"),
         "{error}"
     );
     assert_eq!(dump(&colleague.conn), before);

@@ -13,6 +13,14 @@ pub use yardstick::compare::{
     ActionFollowUp, Cell, CellState, Change, ChangeCounts, Comparison, ComparisonKind, Direction,
     MatchedQuestion, PeriodColumn, QuestionRow,
 };
+pub use yardstick::contributions::answering::{
+    AnsweringFile, AnsweringLevel, AnsweringQuestion, AnsweringRequest, AnsweringSummary,
+    ContributionAnswerInput, OpenedRequest,
+};
+pub use yardstick::contributions::{
+    ContributedAnswer, ContributedFile, Contribution, ContributionRequest, Decision,
+    ImportedContribution, RequestFormat, ReviewedAnswer,
+};
 pub use yardstick::exchange::{ExportFormat, ImportOutcome, ImportReport, OnConflict};
 pub use yardstick::scoring::{
     AssessmentOverview, AssessmentResults, GroupResult, LevelCount, PrioritisedRecommendation,
@@ -31,6 +39,7 @@ pub use yardstick::store::AssessmentDetail;
 pub use yardstick::{ErrorKind, Field};
 
 pub use super::checklists::{ChecklistCatalogue, ChecklistInfo, ProfileInfo};
+pub use super::contributions::RequestInput;
 pub use super::organisations::OrganisationInput;
 pub use crate::error::IpcError;
 
@@ -110,6 +119,22 @@ pub fn typescript_bindings() -> String {
         OnConflict::decl(&config),
         ImportOutcome::decl(&config),
         ImportReport::decl(&config),
+        ContributionRequest::decl(&config),
+        RequestFormat::decl(&config),
+        RequestInput::decl(&config),
+        ImportedContribution::decl(&config),
+        Contribution::decl(&config),
+        ReviewedAnswer::decl(&config),
+        ContributedAnswer::decl(&config),
+        ContributedFile::decl(&config),
+        Decision::decl(&config),
+        OpenedRequest::decl(&config),
+        AnsweringSummary::decl(&config),
+        AnsweringRequest::decl(&config),
+        AnsweringQuestion::decl(&config),
+        AnsweringLevel::decl(&config),
+        AnsweringFile::decl(&config),
+        ContributionAnswerInput::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",

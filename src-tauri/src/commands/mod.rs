@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod backup;
 pub mod checklists;
 pub mod compare;
+pub mod contributions;
 pub mod dto;
 pub mod evidence;
 pub mod exchange;

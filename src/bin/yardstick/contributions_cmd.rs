@@ -87,8 +87,11 @@ pub fn run(command: ContributionsCommand, db_path: &Path) -> Result<()> {
             format,
             out,
         } => {
-            contributions::check_output(&conn, &out)?;
-            let request = contributions::create_request(
+            let format = match format {
+                Format::Xlsx => RequestFormat::Xlsx,
+                Format::Json => RequestFormat::Json,
+            };
+            let request = contributions::make_request(
                 &conn,
                 &NewRequest {
                     assessment_id: id,
@@ -98,12 +101,9 @@ pub fn run(command: ContributionsCommand, db_path: &Path) -> Result<()> {
                     due_date: due.as_deref(),
                     note: &note,
                 },
+                format,
+                &out,
             )?;
-            let format = match format {
-                Format::Xlsx => RequestFormat::Xlsx,
-                Format::Json => RequestFormat::Json,
-            };
-            contributions::export_request(&conn, request.id, format, &out)?;
             println!(
                 "Request {} to {} for {} question{} of assessment {id} written to {}.",
                 request.id,

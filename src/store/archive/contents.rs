@@ -228,8 +228,7 @@ pub fn clear_unused_evidence(conn: &Connection) -> Result<usize> {
             );
         }
     }
-    let mut statement =
-        conn.prepare(
+    let mut statement = conn.prepare(
         // A colleague's attachments are kept from the moment they arrive: the lead has not
         // decided on them yet, or the colleague has not sent them yet.
         "SELECT file_sha256 FROM evidence WHERE file_sha256 IS NOT NULL

@@ -34,6 +34,7 @@ function detail(answers: Partial<Answer>[], evidence: Partial<Evidence>[] = []):
     evidence: evidence as Evidence[],
     actions: [],
     overallLevel: null,
+    contributors: {},
     results: {} as AssessmentDetail["results"],
   };
 }

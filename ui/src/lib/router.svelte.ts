@@ -10,6 +10,10 @@ export type Route =
   | { name: "summary"; assessmentId: number }
   | { name: "signoff"; assessmentId: number }
   | { name: "compare"; assessmentId: number }
+  | { name: "contributions"; assessmentId: number }
+  | { name: "contribution"; assessmentId: number; contributionId: number }
+  | { name: "answering"; requestId: number }
+  | { name: "answering-question"; requestId: number; questionId: string }
   | { name: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -28,6 +32,18 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 3 && parts[2] === "summary") return { name: "summary", assessmentId };
       if (parts.length === 3 && parts[2] === "sign-off") return { name: "signoff", assessmentId };
       if (parts.length === 3 && parts[2] === "compare") return { name: "compare", assessmentId };
+      if (parts.length === 3 && parts[2] === "contributions") return { name: "contributions", assessmentId };
+      if (parts.length === 4 && parts[2] === "contributions") {
+        const contributionId = Number(parts[3]);
+        if (Number.isInteger(contributionId) && contributionId > 0) return { name: "contribution", assessmentId, contributionId };
+      }
+    }
+  }
+  if (parts[0] === "requests" && parts.length >= 2) {
+    const requestId = Number(parts[1]);
+    if (Number.isInteger(requestId) && requestId > 0) {
+      if (parts.length === 2) return { name: "answering", requestId };
+      if (parts.length === 4 && parts[2] === "questions") return { name: "answering-question", requestId, questionId: parts[3] };
     }
   }
   return { name: "not-found", path };
@@ -51,6 +67,14 @@ export function href(route: Route): string {
       return `#/assessments/${route.assessmentId}/sign-off`;
     case "compare":
       return `#/assessments/${route.assessmentId}/compare`;
+    case "contributions":
+      return `#/assessments/${route.assessmentId}/contributions`;
+    case "contribution":
+      return `#/assessments/${route.assessmentId}/contributions/${route.contributionId}`;
+    case "answering":
+      return `#/requests/${route.requestId}`;
+    case "answering-question":
+      return `#/requests/${route.requestId}/questions/${encodeURIComponent(route.questionId)}`;
     case "not-found":
       return `#${route.path}`;
   }

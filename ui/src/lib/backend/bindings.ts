@@ -3,7 +3,7 @@
 
 export type ErrorKind = "not_found" | "invalid_input" | "conflict" | "locked" | "io" | "internal";
 
-export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "scope" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "notApplicableReason" | "profile" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file";
+export type Field = "organisation" | "organisationName" | "gssCode" | "period" | "assessor" | "checklist" | "scope" | "previousAssessment" | "approver" | "reopenReason" | "level" | "targetLevel" | "rationale" | "notApplicableReason" | "profile" | "note" | "link" | "linkDescription" | "actionTitle" | "actionOwner" | "actionNotes" | "dueDate" | "protectiveMarking" | "comparison" | "allowPeer" | "onConflict" | "file" | "contributor" | "team" | "requestQuestions";
 
 export type IpcError = { kind: ErrorKind, message: string, field: Field | null, problems: Array<string>, };
 
@@ -57,7 +57,11 @@ overallLevel: number | null,
 /**
  * The results by the checklist's own rule, overall and per group.
  */
-results: AssessmentResults, };
+results: AssessmentResults, 
+/**
+ * Who contributed accepted answers, by question id: "Sam Patel (Customer Services)".
+ */
+contributors: { [key in string]: Array<string> }, };
 
 export type Assessment = { id: number, organisationId: number, organisation: string, 
 /**
@@ -544,6 +548,103 @@ export type OnConflict = "refuse" | "copy" | "skip";
 export type ImportOutcome = { "outcome": "imported", id: number, organisation: string, period: string, peer: boolean, } | { "outcome": "copied", id: number, organisation: string, originalOrganisation: string, existingId: number, period: string, peer: boolean, } | { "outcome": "skipped", existingId: number, organisation: string, period: string, };
 
 export type ImportReport = { outcome: ImportOutcome, message: string, assessmentId: number, };
+
+export type ContributionRequest = { id: number, 
+/**
+ * The random id written into the workbook or file, so a returned one finds its request.
+ */
+requestKey: string, assessmentId: number, checklistId: string, checklistVersion: string, checklistSha256: string, 
+/**
+ * The questions asked, in checklist order.
+ */
+questionIds: Array<string>, contributor: string, team: string, dueDate: string | null, note: string, createdAt: string, };
+
+export type RequestFormat = "xlsx" | "json";
+
+export type RequestInput = { questionIds: Array<string>, contributor: string, team: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+dueDate: string, note: string, format: RequestFormat, };
+
+export type ImportedContribution = { contributionId: number, assessmentId: number, contributor: string, sourceName: string, 
+/**
+ * How many questions it answers.
+ */
+answered: number, };
+
+export type Contribution = { id: number, request: ContributionRequest, 
+/**
+ * The file it came in.
+ */
+sourceName: string, receivedAt: string, 
+/**
+ * The lead's note when setting it aside; empty otherwise.
+ */
+decisionNote: string, answers: Array<ReviewedAnswer>, };
+
+export type ReviewedAnswer = { contributed: ContributedAnswer, current: Answer | null, decision: Decision, decidedAt: string | null, };
+
+export type ContributedAnswer = { questionId: string, level: number | null, 
+/**
+ * Why the question does not apply, when the colleague said so.
+ */
+notApplicable: string | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, evidenceNotes: string, 
+/**
+ * http(s) links, as given.
+ */
+links: Array<string>, 
+/**
+ * Files attached in a contribution file, already in the evidence folder.
+ */
+files: Array<ContributedFile>, };
+
+export type ContributedFile = { 
+/**
+ * The name it had on the colleague's computer: a plain name, no folders.
+ */
+name: string, size: number, sha256: string, };
+
+export type Decision = "pending" | "accepted" | "set_aside";
+
+export type OpenedRequest = { id: number, 
+/**
+ * The same request was opened before: its answers so far are kept and the file is not
+ * read again.
+ */
+alreadyOpen: boolean, };
+
+export type AnsweringSummary = { id: number, organisation: string, period: string, 
+/**
+ * Who the request is for (the person answering).
+ */
+contributor: string, dueDate: string | null, questions: number, answered: number, updatedAt: string, };
+
+export type AnsweringRequest = { id: number, organisation: string, period: string, checklistId: string, checklistVersion: string, contributor: string, team: string, dueDate: string | null, 
+/**
+ * What the person asking wrote.
+ */
+note: string, 
+/**
+ * The file it was opened from.
+ */
+sourceName: string, openedAt: string, updatedAt: string, questions: Array<AnsweringQuestion>, };
+
+export type AnsweringQuestion = { questionId: string, code: string, title: string, question: string, whyItMatters: string, levels: Array<AnsweringLevel>, notApplicableAllowed: boolean, answer: ContributionAnswerInput, files: Array<AnsweringFile>, };
+
+export type AnsweringLevel = { level: number, label: string, descriptor: string, };
+
+export type AnsweringFile = { id: number, name: string, size: number, };
+
+export type ContributionAnswerInput = { level: number | null, 
+/**
+ * Why the question does not apply; then `level` is empty.
+ */
+notApplicable: string | null, rationale: string, confidence: Confidence | null, targetLevel: number | null, evidenceNotes: string, 
+/**
+ * http(s) links.
+ */
+links: Array<string>, };
 
 /** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */
 export const MAX_COMPARED = 10;

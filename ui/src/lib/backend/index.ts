@@ -12,19 +12,29 @@ import type {
   AssessmentDetail,
   AssessmentOverview,
   AssessmentSummary,
+  AnsweringFile,
+  AnsweringQuestion,
+  AnsweringRequest,
+  AnsweringSummary,
   ChecklistCatalogue,
   ChecklistInfo,
   Comparison,
+  Contribution,
+  ContributionAnswerInput,
+  ContributionRequest,
   DeletionCounts,
   ErrorKind,
   Evidence,
   ExportFormat,
   Field,
   ImportReport,
+  ImportedContribution,
   IpcError,
   OnConflict,
+  OpenedRequest,
   Organisation,
   OrganisationInput,
+  RequestInput,
   Settings,
   SignedOff,
   StartAssessment,
@@ -159,6 +169,37 @@ export const exportAssessment = (assessmentId: number, format: ExportFormat): Pr
 /** Opens the native open dialog and imports the chosen JSON export; `null` if cancelled. */
 export const importAssessment = (asPeer: boolean, onConflict: OnConflict): Promise<ImportReport | null> =>
   call("import_assessment", { asPeer, onConflict });
+
+// Contributions, the lead's side: ask colleagues, take their returned files in, review.
+export const listContributionRequests = (assessmentId: number): Promise<ContributionRequest[]> =>
+  call("list_contribution_requests", { assessmentId });
+/** Checks the request, opens the native save dialog and writes it; `null` if cancelled (nothing is recorded then). */
+export const requestContribution = (assessmentId: number, input: RequestInput): Promise<ContributionRequest | null> =>
+  call("request_contribution", { assessmentId, input });
+/** Opens the native open dialog for returned files and takes them in for review; `null` if cancelled. */
+export const importContributions = (assessmentId: number): Promise<ImportedContribution[] | null> =>
+  call("import_contributions", { assessmentId });
+export const listContributions = (assessmentId: number): Promise<Contribution[]> =>
+  call("list_contributions", { assessmentId });
+/** Accepts the named questions of a contribution (`null`: every one still waiting). */
+export const acceptContribution = (contributionId: number, questionIds: string[] | null): Promise<Contribution> =>
+  call("accept_contribution", { contributionId, questionIds });
+export const setAsideContribution = (contributionId: number, note: string): Promise<Contribution> =>
+  call("set_aside_contribution", { contributionId, note });
+
+// Contributions, the colleague's side: answer a request someone sent.
+/** Opens the native open dialog for a request file and opens it to be answered; `null` if cancelled. */
+export const openContributionRequest = (): Promise<OpenedRequest | null> => call("open_contribution_request");
+export const listAnswering = (): Promise<AnsweringSummary[]> => call("list_answering");
+export const loadAnswering = (id: number): Promise<AnsweringRequest> => call("load_answering", { id });
+export const saveContributionAnswer = (id: number, questionId: string, input: ContributionAnswerInput): Promise<AnsweringQuestion> =>
+  call("save_contribution_answer", { id, questionId, input });
+/** Opens the native file dialog; resolves to the files attached (empty if cancelled). */
+export const attachContributionFiles = (id: number, questionId: string): Promise<AnsweringFile[]> =>
+  call("attach_contribution_files", { id, questionId });
+export const removeContributionFile = (fileId: number): Promise<void> => call("remove_contribution_file", { fileId });
+/** Opens the native save dialog and writes the contribution to send back; its path, or `null` if cancelled. */
+export const saveContribution = (id: number): Promise<string | null> => call("save_contribution", { id });
 
 /**
  * Runs `beforeClose` when the user closes the window; the window closes once it resolves to
