@@ -28,20 +28,25 @@ pub fn run() {
                 }
             }
             // At most one automatic backup a day, made off the main thread so the window
-            // shows at once; a failure is not fatal, and the next start tries again.
-            let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                let state = handle.state::<state::AppState>();
-                let made = state.with_connection(|conn| {
-                    archive::automatic_backup(conn, AutomaticBackup::Daily, archive::KEEP_AUTOMATIC)
+            // shows at once, and on its own connection so the first screens never wait
+            // behind a copy of a large evidence folder. A failure is not fatal; the next
+            // start tries again.
+            let state = app.state::<state::AppState>();
+            if state.with_connection(|_| Ok(())).is_ok() {
+                let database_path = state.database_path.clone();
+                std::thread::spawn(move || {
+                    let made = yardstick::store::open(&database_path).and_then(|conn| {
+                        archive::automatic_backup(
+                            &conn,
+                            AutomaticBackup::Daily,
+                            archive::KEEP_AUTOMATIC,
+                        )
+                    });
+                    if let Err(error) = made {
+                        eprintln!("Yardstick could not make today's automatic backup: {error}");
+                    }
                 });
-                if let Err(error) = made {
-                    eprintln!(
-                        "Yardstick could not make today's automatic backup: {}",
-                        error.message
-                    );
-                }
-            });
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -1,7 +1,7 @@
 // Nothing lost: typing survives closing the window straight away, and a backup made in the
 // app restores into a fresh data folder with its attached files.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, inject } from "vitest";
 import { launchApp, settle, type RunningApp } from "./support/app";
@@ -105,6 +105,20 @@ describe("nothing is lost", () => {
     await expect.poll(() => second.driver.execute<number>("return window.innerWidth")).toBe(zoomed);
     await second.driver.pressWithControl("0");
     await expect.poll(() => second.driver.execute<number>("return window.innerWidth")).toBe(normal);
+  });
+
+  it("makes the daily backup at start on its own connection, while the screens keep answering", async () => {
+    const first = await launch();
+    await first.driver.clickWhenReady("[data-testid=load-example-data]");
+    await first.driver.waitFor("[data-testid=organisation-assessments]");
+    await first.close();
+    const backups = join(first.tempDir, "backups");
+    const daily = () => (existsSync(backups) ? readdirSync(backups).filter((name) => name.includes("-daily.")) : []);
+    expect(daily()).toEqual([]);
+    const second = await launch({ databasePath: first.databasePath, tempDir: first.tempDir });
+    // The home screen lists the council whether or not the backup has finished.
+    await second.driver.waitFor("[data-testid=organisation-assessments]");
+    await expect.poll(daily, { timeout: 15_000 }).toHaveLength(1);
   });
 
   it("backs up in the app and restores into a fresh data folder, attached files included", async () => {
