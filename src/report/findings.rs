@@ -187,7 +187,10 @@ pub fn method(flow: &mut Flow, report: &Report) {
     if !method.contributors.is_empty() {
         flow.heading("Contributions", Role::H2, H3, 60.0, None);
         flow.paragraph(
-            "Colleagues contributed answers and evidence to these questions; the assessor reviewed and accepted them.",
+            &format!(
+                "Colleagues contributed answers and evidence to these {}; the assessor reviewed and accepted them.",
+                method.wording.questions
+            ),
             BODY,
             MARGIN_X,
             CONTENT_W,

@@ -223,6 +223,25 @@ fn a_grouped_checklist_workbook_offers_each_scale_and_not_applicable() {
         .find(|a| a.question_id == other_scale.id)
         .unwrap();
     assert_eq!(other.level, Some(checklist.max_level_of(other_scale)));
+    // The report's method section speaks the framework's own word for its questions.
+    let report = yardstick::report::build_report(
+        &db.conn,
+        assessment.id,
+        &yardstick::report::ReportOptions {
+            compare_with: Vec::new(),
+            protective_marking: None,
+            exported_at: chrono::Utc::now(),
+        },
+    )
+    .unwrap();
+    let pdf = yardstick::report::render(&report).expect("the report renders");
+    if let Some(text) = pdf_text(&db, &pdf) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("contributed answers and evidence to these outcomes"),
+            "{text}"
+        );
+    }
 }
 
 #[test]
