@@ -10,7 +10,7 @@ use super::ContributedFile;
 use super::{ContributedAnswer, ContributionRequest};
 use crate::checklist::Checklist;
 use crate::exchange::attachment;
-pub use crate::exchange::format::FileDoc;
+pub use crate::exchange::format::{ConfidenceDoc, FileDoc};
 use crate::problems::Problems;
 use crate::store::answers::Confidence;
 use crate::store::assessments::Assessment;
@@ -112,34 +112,6 @@ pub struct AnswerDoc {
     /// 100 MiB each. Only the contribution file carries files; a workbook cannot.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<FileDoc>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConfidenceDoc {
-    Low,
-    Medium,
-    High,
-}
-
-impl From<Confidence> for ConfidenceDoc {
-    fn from(value: Confidence) -> Self {
-        match value {
-            Confidence::Low => ConfidenceDoc::Low,
-            Confidence::Medium => ConfidenceDoc::Medium,
-            Confidence::High => ConfidenceDoc::High,
-        }
-    }
-}
-
-impl From<ConfidenceDoc> for Confidence {
-    fn from(value: ConfidenceDoc) -> Self {
-        match value {
-            ConfidenceDoc::Low => Confidence::Low,
-            ConfidenceDoc::Medium => Confidence::Medium,
-            ConfidenceDoc::High => Confidence::High,
-        }
-    }
 }
 
 /// The generated JSON Schema of the contribution file, as checked in beside its spec.

@@ -8,6 +8,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::store::answers::Confidence;
+
 /// The value of `format` in every exchange document.
 pub const FORMAT_NAME: &str = "yardstick-assessment";
 
@@ -160,6 +162,26 @@ pub enum ConfidenceDoc {
     Low,
     Medium,
     High,
+}
+
+impl From<Confidence> for ConfidenceDoc {
+    fn from(value: Confidence) -> Self {
+        match value {
+            Confidence::Low => ConfidenceDoc::Low,
+            Confidence::Medium => ConfidenceDoc::Medium,
+            Confidence::High => ConfidenceDoc::High,
+        }
+    }
+}
+
+impl From<ConfidenceDoc> for Confidence {
+    fn from(value: ConfidenceDoc) -> Self {
+        match value {
+            ConfidenceDoc::Low => Confidence::Low,
+            ConfidenceDoc::Medium => Confidence::Medium,
+            ConfidenceDoc::High => Confidence::High,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
