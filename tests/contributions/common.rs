@@ -12,6 +12,8 @@ use yardstick::store::assessments::{self, Assessment, NewAssessment};
 use yardstick::store::organisations::{self, OrganisationKind};
 use yardstick::store::{self, snapshots, Connection};
 
+pub use crate::dump::dump;
+
 pub struct Db {
     pub dir: TempDir,
     pub conn: Connection,
@@ -101,30 +103,6 @@ pub fn export(
     let path = db.path(name);
     contributions::export_request(&db.conn, request.id, format, &path).expect("export");
     path
-}
-
-/// Every row of every table, for "nothing changed" checks.
-pub fn dump(conn: &Connection) -> Vec<String> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = Vec::new();
-    for table in tables {
-        let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let values: Vec<String> = (0..columns)
-                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                .collect();
-            out.push(format!("{table}: {}", values.join(" | ")));
-        }
-    }
-    out
 }
 
 /// A Python with openpyxl: the one on PATH, else the system's (Debian's python3-openpyxl,

@@ -4,6 +4,8 @@
 //! database left exactly as it was.
 
 mod common;
+#[path = "../support/dump.rs"]
+mod dump;
 
 mod answering;
 mod refusals;

@@ -6,6 +6,8 @@
 mod cli;
 mod common;
 mod csv;
+#[path = "../support/dump.rs"]
+mod dump;
 mod hostile;
 #[path = "../support/hostile.rs"]
 mod hostile_files;
