@@ -32,7 +32,7 @@ pub fn run() {
             // behind a copy of a large evidence folder. A failure is not fatal; the next
             // start tries again.
             let state = app.state::<state::AppState>();
-            if state.with_connection(|_| Ok(())).is_ok() {
+            if state.is_open() {
                 let database_path = state.database_path.clone();
                 std::thread::spawn(move || {
                     let made = yardstick::store::open(&database_path).and_then(|conn| {

@@ -38,6 +38,11 @@ impl AppState {
         }
     }
 
+    /// Whether the database opened; when it did not, every command says why.
+    pub fn is_open(&self) -> bool {
+        self.database.is_ok()
+    }
+
     /// Where user checklists and evidence files live: beside the database.
     pub fn data_dir(&self) -> PathBuf {
         yardstick::paths::data_dir_for(&self.database_path)
