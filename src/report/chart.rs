@@ -256,12 +256,12 @@ fn draw_row(flow: &mut Flow, row: &Row, plot: Plot) {
 }
 
 /// The target as a black upright with a diamond on top: a shape, not a colour.
-fn target_marker(ops: &mut Vec<printpdf::Op>, x: f32, top: f32, height: f32) {
+fn target_marker(ops: &mut Vec<super::content::Op>, x: f32, top: f32, height: f32) {
     push_rule(ops, (x, top + 1.0), (x, top + height - 1.0), 2.0, INK);
     diamond(ops, x, top + 2.0, 4.0);
 }
 
-fn diamond(ops: &mut Vec<printpdf::Op>, x: f32, y: f32, r: f32) {
+fn diamond(ops: &mut Vec<super::content::Op>, x: f32, y: f32, r: f32) {
     push_polygon(ops, &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], INK);
 }
 

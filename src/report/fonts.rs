@@ -5,62 +5,105 @@
 
 use std::sync::OnceLock;
 
-use printpdf::{FontId, ParsedFont};
+use ttf_parser::{GlyphId, Tag};
 
 use crate::Error;
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/Lato-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/Lato-Bold.ttf");
 
-/// Characters below this are measured from a table built once; rarer ones go to the cmap.
+/// Characters below this are looked up in tables built once; rarer ones go to the cmap.
 /// U+0250 covers Latin-1 and Latin Extended-A/B, i.e. nearly all text a UK council writes.
 const TABLE_LEN: usize = 0x250;
 
-/// One face of the typeface, with advances ready for measuring.
+/// One face of the typeface: its glyphs and advances ready for measuring and encoding, and
+/// its raw tables for embedding a subset ([`super::embed`]).
 pub struct Face {
-    pub parsed: ParsedFont,
-    /// Fixed resource name. printpdf derives the subset tag ("YSREGU+") from its first six
-    /// letters, and random ids would make every export differ byte for byte.
-    pub id: FontId,
+    pub font: ttf_parser::Face<'static>,
+    /// The PostScript name printed in the PDF after the subset tag, e.g. "Lato-Regular".
+    pub name: &'static str,
+    /// Six capitals that tag the subset ("YSREGU+Lato-Regular"), fixed so every export of the
+    /// same report is the same bytes.
+    pub subset_tag: &'static str,
+    pub bold: bool,
+    glyphs: Vec<u16>,
     /// Advance per character in thousandths of an em, for the common range.
-    table: Vec<f32>,
+    advances: Vec<f32>,
     units_per_em: f32,
 }
 
 impl Face {
-    fn load(bytes: &[u8], id: &str) -> Result<Face, String> {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-            .ok_or_else(|| format!("the embedded font {id} could not be read"))?;
-        let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
+    fn load(
+        bytes: &'static [u8],
+        name: &'static str,
+        subset_tag: &'static str,
+        bold: bool,
+    ) -> Result<Face, String> {
+        let font = ttf_parser::Face::parse(bytes, 0)
+            .map_err(|e| format!("the embedded font {name} could not be read ({e})"))?;
+        for table in [b"head", b"hhea", b"maxp", b"hmtx", b"loca", b"glyf"] {
+            if font.raw_face().table(Tag::from_bytes(table)).is_none() {
+                return Err(format!(
+                    "the embedded font {name} has no {} table",
+                    String::from_utf8_lossy(table)
+                ));
+            }
+        }
         let mut face = Face {
-            parsed,
-            id: FontId(id.to_string()),
-            table: Vec::new(),
-            units_per_em,
+            units_per_em: f32::from(font.units_per_em().max(1)),
+            font,
+            name,
+            subset_tag,
+            bold,
+            glyphs: Vec::new(),
+            advances: Vec::new(),
         };
-        face.table = (0..TABLE_LEN as u32)
-            .map(|cp| char::from_u32(cp).map_or(0.0, |c| face.advance_from_cmap(c)))
+        face.glyphs = (0..TABLE_LEN as u32)
+            .map(|cp| char::from_u32(cp).map_or(0, |c| face.glyph_from_cmap(c)))
+            .collect();
+        face.advances = face
+            .glyphs
+            .iter()
+            .map(|&gid| face.glyph_advance(gid))
             .collect();
         Ok(face)
     }
 
-    fn advance_from_cmap(&self, c: char) -> f32 {
-        // Characters the font lacks print as its .notdef glyph (gid 0), so measure that.
-        let gid = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
-        f32::from(self.parsed.get_horizontal_advance(gid)) * 1000.0 / self.units_per_em
+    fn glyph_from_cmap(&self, c: char) -> u16 {
+        // Characters the font lacks print as its .notdef glyph (gid 0).
+        self.font.glyph_index(c).map_or(0, |g| g.0)
+    }
+
+    /// The glyph that draws `c`; 0 (.notdef) when the font has none.
+    pub fn glyph(&self, c: char) -> u16 {
+        match self.glyphs.get(c as usize) {
+            Some(&gid) => gid,
+            None => self.glyph_from_cmap(c),
+        }
+    }
+
+    /// Advance of a glyph in thousandths of an em.
+    pub fn glyph_advance(&self, gid: u16) -> f32 {
+        let units = self.font.glyph_hor_advance(GlyphId(gid)).unwrap_or(0);
+        f32::from(units) * 1000.0 / self.units_per_em
     }
 
     /// Advance of one character in thousandths of an em.
     pub fn advance(&self, c: char) -> f32 {
-        match self.table.get(c as usize) {
+        match self.advances.get(c as usize) {
             Some(&w) => w,
-            None => self.advance_from_cmap(c),
+            None => self.glyph_advance(self.glyph(c)),
         }
     }
 
     /// Width of `text` at `size` points, in points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.advance(c)).sum::<f32>() * size / 1000.0
+    }
+
+    /// A length in font units, in thousandths of an em (the unit of PDF font metrics).
+    pub fn to_thousandths(&self, units: i16) -> i64 {
+        (f32::from(units) * 1000.0 / self.units_per_em).round() as i64
     }
 }
 
@@ -81,37 +124,17 @@ impl Fonts {
 
 static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
 
-/// The two faces, parsed on first use and shared afterwards: parsing costs more than laying
-/// out a whole report, and the result never changes. The faces are parsed side by side, as
-/// a one-off `yardstick report` process pays for this on every run.
+/// The two faces, read on first use and shared afterwards: the result never changes.
 pub fn fonts() -> Result<&'static Fonts, Error> {
     FONTS
         .get_or_init(|| {
-            let (regular, bold) = std::thread::scope(|scope| {
-                let bold = scope.spawn(|| Face::load(BOLD_TTF, "YSBOLD"));
-                let regular = Face::load(REGULAR_TTF, "YSREGU");
-                let bold = bold
-                    .join()
-                    .unwrap_or_else(|_| Err("the bold face could not be read".to_string()));
-                (regular, bold)
-            });
             Ok(Fonts {
-                regular: regular?,
-                bold: bold?,
+                regular: Face::load(REGULAR_TTF, "Lato-Regular", "YSREGU", false)?,
+                bold: Face::load(BOLD_TTF, "Lato-Bold", "YSBOLD", true)?,
             })
         })
         .as_ref()
         .map_err(|message| Error::Internal(format!("The PDF could not be made: {message}.")))
-}
-
-/// Starts parsing the faces in the background, so a caller that is about to render can
-/// read the database meanwhile. Rendering waits for the parse if it is still running.
-pub fn prepare() {
-    if FONTS.get().is_none() {
-        std::thread::spawn(|| {
-            let _ = fonts();
-        });
-    }
 }
 
 #[cfg(test)]
@@ -122,14 +145,13 @@ mod tests {
     fn covers_welsh_and_pound() {
         // A council name with a circumflexed w or y must not print as empty boxes.
         let fonts = fonts().expect("embedded fonts parse");
-        for c in ['ŵ', 'ŷ', 'Ŵ', 'Ŷ', '£', 'ô', '–', '’'] {
+        for c in ['ŵ', 'ŷ', 'Ŵ', 'Ŷ', '£', 'ô', '–', '’', '…'] {
             for face in [&fonts.regular, &fonts.bold] {
-                assert!(
-                    face.parsed.lookup_glyph_index(c as u32).is_some(),
-                    "{c} missing"
-                );
+                assert_ne!(face.glyph(c), 0, "{c} missing");
+                assert_eq!(face.glyph(c), face.glyph_from_cmap(c), "{c} table");
             }
         }
+        assert_eq!(fonts.regular.glyph('\u{E000}'), 0, "private use: .notdef");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! into copied text in the middle of sentences. All of it is marked as pagination
 //! artifacts, so it stays out of the document's structure and screen readers skip it.
 
-use printpdf::Op;
+use super::content::Op;
 
 use super::fonts::Fonts;
 use super::layout::{

@@ -1,13 +1,10 @@
 //! Page geometry, the type scale and palette, and [`Flow`]: a cursor that places text and shapes
 //! down A4 pages, starting a new page when the next piece would cross the bottom margin. All
 //! positions here are measured in points from the top-left corner, which is how a page is read;
-//! conversion to PDF's bottom-left origin happens only where ops are made.
+//! conversion to PDF's bottom-left origin happens only when a page is encoded
+//! ([`super::content`]).
 
-use printpdf::{
-    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect,
-    Rgb, TextItem, WindingOrder,
-};
-
+use super::content::Op;
 use super::fonts::{Face, Fonts};
 use super::tags::{Owner, Role, Tags};
 use super::wrap::wrap_joinable;
@@ -284,50 +281,29 @@ impl<'f> Flow<'f> {
     }
 }
 
-pub fn color(colour: Colour) -> Color {
-    Color::Rgb(Rgb {
-        r: f32::from(colour.0) / 255.0,
-        g: f32::from(colour.1) / 255.0,
-        b: f32::from(colour.2) / 255.0,
-        icc_profile: None,
-    })
-}
-
 /// Where the baseline of a line box sits: centred cap height looks centred to the eye.
 pub fn baseline(top: f32, style: Style) -> f32 {
     top + style.line_height() / 2.0 + style.size * 0.35
 }
 
 pub fn push_text(ops: &mut Vec<Op>, face: &Face, x: f32, top: f32, text: &str, style: Style) {
-    // Each run is its own text object with an absolute position: `Td` is relative, and a
-    // fresh object resets it, so no run depends on the one before.
-    ops.extend([
-        Op::StartTextSection,
-        Op::SetFont {
-            font: PdfFontHandle::External(face.id.clone()),
-            size: Pt(style.size),
-        },
-        Op::SetFillColor {
-            col: color(style.colour),
-        },
-        Op::SetTextCursor {
-            pos: point(x, baseline(top, style)),
-        },
-        Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        },
-        Op::EndTextSection,
-    ]);
+    ops.push(Op::Text {
+        bold: face.bold,
+        size: style.size,
+        colour: style.colour,
+        x,
+        baseline: baseline(top, style),
+        text: text.to_string(),
+    });
 }
 
 pub fn push_rect(ops: &mut Vec<Op>, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
-    ops.push(Op::SetFillColor { col: color(colour) });
-    ops.push(Op::DrawRectangle {
-        rectangle: Rect {
-            mode: Some(PaintMode::Fill),
-            winding_order: Some(WindingOrder::NonZero),
-            ..Rect::from_xywh(Pt(x), Pt(PAGE_H - top - height), Pt(width), Pt(height))
-        },
+    ops.push(Op::Rect {
+        x,
+        top,
+        width,
+        height,
+        colour,
     });
 }
 
@@ -338,42 +314,20 @@ pub fn push_rule(
     thickness: f32,
     colour: Colour,
 ) {
-    ops.push(Op::SetOutlineColor { col: color(colour) });
-    ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-    ops.push(Op::DrawLine {
-        line: Line {
-            points: vec![line_point(from.0, from.1), line_point(to.0, to.1)],
-            is_closed: false,
-        },
+    ops.push(Op::Line {
+        from,
+        to,
+        thickness,
+        colour,
     });
 }
 
 /// A filled shape through `points` (top-left coordinates).
 pub fn push_polygon(ops: &mut Vec<Op>, points: &[(f32, f32)], colour: Colour) {
-    ops.push(Op::SetFillColor { col: color(colour) });
-    ops.push(Op::DrawPolygon {
-        polygon: Polygon {
-            rings: vec![PolygonRing {
-                points: points.iter().map(|&(x, y)| line_point(x, y)).collect(),
-            }],
-            mode: PaintMode::Fill,
-            winding_order: WindingOrder::NonZero,
-        },
+    ops.push(Op::Polygon {
+        points: points.to_vec(),
+        colour,
     });
-}
-
-pub fn point(x: f32, top: f32) -> Point {
-    Point {
-        x: Pt(x),
-        y: Pt(PAGE_H - top),
-    }
-}
-
-fn line_point(x: f32, top: f32) -> LinePoint {
-    LinePoint {
-        p: point(x, top),
-        bezier: false,
-    }
 }
 
 /// One line of `text` no wider than `width`, ending in an ellipsis when it had to be

@@ -4,10 +4,14 @@
 //! measured text wrapping, text flowing across pages, tables, the summary chart and the
 //! furniture repeated on every page. [`tags`] records the logical structure as pages are laid
 //! out, and [`structure`] writes it as the PDF's structure tree for assistive technology.
+//! [`content`] encodes each page's drawing and [`embed`] the subset of the typeface it uses;
+//! [`pdf`] assembles the file.
 
 mod build;
 mod chart;
 mod comparison;
+mod content;
+mod embed;
 mod findings;
 mod fonts;
 mod furniture;
@@ -35,7 +39,6 @@ use crate::store::settings;
 use crate::Result;
 
 pub use build::{build_report, ReportOptions};
-pub use fonts::prepare as prepare_fonts;
 pub use model::*;
 pub use render::render;
 

@@ -1,49 +1,34 @@
-//! Turns laid-out pages into PDF bytes. printpdf writes the pages and the subset fonts; the
-//! resulting object tree is then finished here with what printpdf cannot express: a nested
-//! outline that lands on each heading, the document language (en-GB, which screen readers
-//! use to pick a voice), complete document information, and a file identifier derived from
-//! the report rather than random, so the same report always gives the same bytes.
+//! Turns laid-out pages into PDF bytes: the page tree with each page's content, the font
+//! subsets, a nested outline that lands on each heading, the structure tree, the document
+//! language (en-GB, which screen readers use to pick a voice), complete document
+//! information, and a file identifier derived from the report rather than random, so the
+//! same report always gives the same bytes.
 
 use std::io::Write;
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{Mm, Op, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 use sha2::{Digest, Sha256};
 
+use super::content::{encode, Op};
+use super::embed::Subset;
 use super::fonts::Fonts;
-use super::layout::{OutlineEntry, PAGE_H};
+use super::layout::{OutlineEntry, PAGE_H, PAGE_W};
 use super::model::{Report, Status};
 use super::structure::add_structure;
 use super::tags::Tags;
 use crate::Error;
 
 pub fn write(
-    pages: Vec<Vec<Op>>,
+    pages: &[Vec<Op>],
     outline: &[OutlineEntry],
     tags: &Tags,
     report: &Report,
     fonts: &Fonts,
 ) -> Result<Vec<u8>, Error> {
-    let mut pdf = PdfDocument::new(&title(report));
-    for face in [&fonts.regular, &fonts.bold] {
-        let font = PdfFont::new(face.parsed.clone());
-        pdf.resources.fonts.map.insert(face.id.clone(), font);
-    }
-    pdf.pages = pages
-        .into_iter()
-        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
-        .collect();
-    let options = PdfSaveOptions {
-        // Compression is done once, at the end, by `compress`.
-        optimize: false,
-        // Subsetting keeps a report to tens of kilobytes instead of the whole typeface.
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut Vec::new());
+    let mut doc = lopdf::Document::with_version("1.7");
+    add_pages(&mut doc, pages, fonts)?;
     add_outline(&mut doc, outline);
     add_structure(&mut doc, tags)?;
     finish_catalog(&mut doc)?;
@@ -53,11 +38,63 @@ pub fn write(
     compress(&mut doc)?;
     // PDF/UA-1 builds on PDF 1.7. Object streams would pack the structure elements into
     // half the bytes, but lopdf takes longer to write them than the whole render.
-    doc.version = "1.7".to_string();
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)
         .map_err(|e| Error::Internal(format!("The PDF could not be written: {e}.")))?;
     Ok(bytes)
+}
+
+/// The catalogue and page tree, each page's content, and the two faces' subsets, which take
+/// in their glyphs as the pages are encoded and so are written last.
+fn add_pages(doc: &mut lopdf::Document, pages: &[Vec<Op>], fonts: &Fonts) -> Result<(), Error> {
+    let mut subsets = [Subset::new(&fonts.regular), Subset::new(&fonts.bold)];
+    let font_ids = [doc.new_object_id(), doc.new_object_id()];
+    let tree = doc.new_object_id();
+    let resources = doc.add_object(Dictionary::from_iter(vec![(
+        "Font",
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("F1", Object::Reference(font_ids[0])),
+            ("F2", Object::Reference(font_ids[1])),
+        ])),
+    )]));
+    let media_box = Object::Array(vec![
+        Object::Integer(0),
+        Object::Integer(0),
+        Object::Real(PAGE_W),
+        Object::Real(PAGE_H),
+    ]);
+    let mut kids = Vec::with_capacity(pages.len());
+    for ops in pages {
+        let content = lopdf::Stream::new(Dictionary::new(), encode(ops, &mut subsets));
+        let content = doc.add_object(content);
+        let page = doc.add_object(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(tree)),
+            ("MediaBox", media_box.clone()),
+            ("Resources", Object::Reference(resources)),
+            ("Contents", Object::Reference(content)),
+        ]));
+        kids.push(Object::Reference(page));
+    }
+    let count = Object::Integer(kids.len() as i64);
+    doc.objects.insert(
+        tree,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(kids)),
+            ("Count", count),
+        ])),
+    );
+    for (subset, id) in subsets.into_iter().zip(font_ids) {
+        subset.write(doc, id)?;
+    }
+    let catalog = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(tree)),
+        ("PageLayout", Object::Name(b"OneColumn".to_vec())),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    Ok(())
 }
 
 /// Deflates every stream that may be compressed. lopdf's own `compress` uses the slowest
@@ -142,7 +179,7 @@ fn set_info(doc: &mut lopdf::Document, report: &Report) {
             )),
         ),
         ("Creator", text_string("Yardstick")),
-        ("Producer", text_string("Yardstick with printpdf")),
+        ("Producer", text_string("Yardstick")),
         ("CreationDate", Object::string_literal(date.clone())),
         ("ModDate", Object::string_literal(date)),
     ]);
@@ -168,7 +205,7 @@ fn set_metadata(doc: &mut lopdf::Document, report: &Report) -> Result<(), Error>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
 <dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>
-<pdf:Producer>Yardstick with printpdf</pdf:Producer>
+<pdf:Producer>Yardstick</pdf:Producer>
 <xmp:CreatorTool>Yardstick</xmp:CreatorTool>
 <xmp:CreateDate>{date}</xmp:CreateDate>
 <xmp:ModifyDate>{date}</xmp:ModifyDate>

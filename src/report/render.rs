@@ -42,5 +42,5 @@ pub fn render(report: &Report) -> Result<Vec<u8>, Error> {
     findings::method(&mut flow, report);
     let (pages, outline, tags) = flow.finish();
     let pages = decorate(pages, report, fonts);
-    pdf::write(pages, &outline, &tags, report, fonts)
+    pdf::write(&pages, &outline, &tags, report, fonts)
 }

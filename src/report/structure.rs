@@ -2,8 +2,8 @@
 //! structure tree (one element per heading, paragraph, list part, table cell and figure, in
 //! reading order), the parent tree that leads from each page's marked content back to its
 //! element, and the flags that tell readers the file is tagged (/MarkInfo) and that tab
-//! order follows the structure (/Tabs /S). printpdf writes the marked-content operators but
-//! has no notion of a structure tree, so this is done on its lopdf output.
+//! order follows the structure (/Tabs /S). The marked-content operators these point at are
+//! written with each page's content ([`super::content`]).
 
 use lopdf::{Dictionary, Object, ObjectId};
 

@@ -7,9 +7,7 @@
 //! The PDF finishing step ([`super::structure`]) turns the recorded elements into the
 //! structure tree; nothing here knows which sections the report has.
 
-use std::collections::BTreeMap;
-
-use printpdf::{DictItem, Op};
+use super::content::Op;
 
 /// The standard structure types the report uses (ISO 32000-1, 14.8.4), so no role map is
 /// needed and every reader knows them.
@@ -91,7 +89,7 @@ pub enum Owner {
 
 /// Running page furniture, written as pagination artifacts so assistive technology can
 /// announce or skip it as a whole.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Furniture {
     Header,
     Footer,
@@ -203,9 +201,7 @@ impl Tags {
         }
         self.end(ops);
         match owner {
-            Owner::Artifact => ops.push(Op::BeginMarkedContent {
-                tag: "Artifact".to_string(),
-            }),
+            Owner::Artifact => ops.push(Op::BeginArtifact),
             Owner::Element(e) => {
                 if self.next_mcid.len() <= page {
                     self.next_mcid.resize(page + 1, 0);
@@ -213,9 +209,9 @@ impl Tags {
                 let mcid = self.next_mcid[page];
                 self.next_mcid[page] += 1;
                 self.elements[e].kids.push(Kid::Content { page, mcid });
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: self.elements[e].role.name().to_string(),
-                    properties: dict([("MCID", DictItem::Int(i64::from(mcid)))]),
+                ops.push(Op::BeginTagged {
+                    role: self.elements[e].role,
+                    mcid,
                 });
             }
         }
@@ -225,7 +221,7 @@ impl Tags {
     /// Closes the open sequence: at the end of a page, since a sequence cannot span pages.
     pub fn end(&mut self, ops: &mut Vec<Op>) {
         if self.open.take().is_some() {
-            ops.push(Op::EndMarkedContent);
+            ops.push(Op::End);
         }
     }
 }
@@ -247,27 +243,11 @@ fn element(role: Role, parent: Option<usize>) -> Element {
     }
 }
 
-fn dict<const N: usize>(items: [(&str, DictItem); N]) -> DictItem {
-    let map: BTreeMap<String, DictItem> =
-        items.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    DictItem::Dict { map }
-}
-
 /// Wraps furniture ops as a pagination artifact of the given kind.
 pub fn furniture(kind: Furniture, ops: &mut Vec<Op>, draw: impl FnOnce(&mut Vec<Op>)) {
-    let subtype = match kind {
-        Furniture::Header => "Header",
-        Furniture::Footer => "Footer",
-    };
-    ops.push(Op::BeginMarkedContentWithProperties {
-        tag: "Artifact".to_string(),
-        properties: dict([
-            ("Type", DictItem::Name(b"Pagination".to_vec())),
-            ("Subtype", DictItem::Name(subtype.as_bytes().to_vec())),
-        ]),
-    });
+    ops.push(Op::BeginPagination(kind));
     draw(ops);
-    ops.push(Op::EndMarkedContent);
+    ops.push(Op::End);
 }
 
 #[cfg(test)]
@@ -296,10 +276,7 @@ mod tests {
                 Kid::Content { page: 1, mcid: 0 },
             ]
         );
-        let begins = ops
-            .iter()
-            .filter(|o| !matches!(o, Op::EndMarkedContent))
-            .count();
+        let begins = ops.iter().filter(|o| !matches!(o, Op::End)).count();
         assert_eq!(begins, 4, "P, artifact, P, P on the next page: {ops:?}");
     }
 

@@ -6,7 +6,7 @@
 //! as the table, and a legend says what each mark means. Each panel is a figure whose
 //! alternative text reads its values out year by year.
 
-use printpdf::Op;
+use super::content::Op;
 
 use super::comparison::{NOT_ASSESSED, NOT_IN_VERSION};
 use super::layout::{

@@ -1,5 +1,5 @@
 //! Breaking text into lines that fit a width, measured by the caller's per-character advances
-//! (printpdf draws a line where it is told and has no notion of wrapping). Greedy, word by
+//! (a PDF draws a line where it is told and has no notion of wrapping). Greedy, word by
 //! word; line breaks in the input are kept as paragraph breaks; a word wider than the whole
 //! line (a long URL, a file name) is broken between characters rather than overflowing the
 //! margin.

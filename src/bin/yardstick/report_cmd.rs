@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Subcommand, ValueEnum};
 use yardstick::compare::{compare_assessments, CompareOptions};
-use yardstick::report::{export_pdf, prepare_fonts, ReportRequest};
+use yardstick::report::{export_pdf, ReportRequest};
 use yardstick::store;
 use yardstick::{Error, Result};
 
@@ -59,10 +59,6 @@ pub enum Format {
 }
 
 pub fn run(command: ReportCommand, db_path: &Path) -> Result<()> {
-    if matches!(command, ReportCommand::Report { .. }) {
-        // The typeface is parsed while the database is opened and the report read from it.
-        prepare_fonts();
-    }
     let conn = store::open(db_path)?;
     match command {
         ReportCommand::Compare { ids, format, peer } => {
