@@ -8,6 +8,7 @@
 use super::embed::Subset;
 use super::layout::{Colour, PAGE_H};
 use super::tags::{Furniture, Role};
+use super::writer::{fixed, integer};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -197,46 +198,6 @@ impl Page {
     }
 }
 
-/// `value` rounded to 1/`scale` (a power of ten), without trailing zeros.
-fn fixed(out: &mut Vec<u8>, value: f32, scale: u32) {
-    let scaled = (f64::from(value) * f64::from(scale)).round() as i64;
-    if scaled < 0 {
-        out.push(b'-');
-    }
-    let magnitude = scaled.unsigned_abs();
-    let scale = u64::from(scale);
-    integer(out, (magnitude / scale) as i64);
-    let mut fraction = magnitude % scale;
-    if fraction == 0 {
-        return;
-    }
-    out.push(b'.');
-    let mut digit = scale / 10;
-    while fraction > 0 {
-        out.push(b'0' + (fraction / digit) as u8);
-        fraction %= digit;
-        digit /= 10;
-    }
-}
-
-fn integer(out: &mut Vec<u8>, value: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = value.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if value < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&digits[at..]);
-}
-
 fn hex_u16(out: &mut Vec<u8>, value: u16) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for shift in [12, 8, 4, 0] {
@@ -247,26 +208,6 @@ fn hex_u16(out: &mut Vec<u8>, value: u16) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn numbers(value: f32, scale: u32) -> String {
-        let mut out = Vec::new();
-        fixed(&mut out, value, scale);
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn numbers_are_short_and_exact_to_the_hundredth() {
-        assert_eq!(numbers(0.0, 100), "0");
-        assert_eq!(numbers(12.0, 100), "12");
-        assert_eq!(numbers(12.5, 100), "12.5");
-        assert_eq!(numbers(56.7, 100), "56.7");
-        assert_eq!(numbers(841.89, 100), "841.89");
-        assert_eq!(numbers(0.05, 100), "0.05");
-        assert_eq!(numbers(-3.5, 100), "-3.5");
-        assert_eq!(numbers(-0.004, 100), "0");
-        assert_eq!(numbers(29.0 / 255.0, 1000), "0.114");
-        assert_eq!(numbers(1.0, 1000), "1");
-    }
 
     #[test]
     fn repeated_settings_are_written_once_and_y_is_flipped() {

@@ -4,10 +4,10 @@
 //! a ToUnicode map gives every glyph its character back, for copying, searching and screen
 //! readers.
 
-use lopdf::{Dictionary, Object, ObjectId, Stream};
 use ttf_parser::Tag;
 
 use super::fonts::Face;
+use super::writer::{array, fixed, integer, reference, Dict, PdfWriter, Ref};
 use crate::Error;
 
 /// The glyphs of one face that a report uses, in subset order.
@@ -53,9 +53,9 @@ impl<'f> Subset<'f> {
         id
     }
 
-    /// Writes the Type 0 font into `doc` as object `id`, with its descendant font, descriptor,
-    /// font file and ToUnicode map.
-    pub fn write(mut self, doc: &mut lopdf::Document, id: ObjectId) -> Result<(), Error> {
+    /// Writes the Type 0 font as object `at`, with its descendant font, descriptor, font
+    /// file and ToUnicode map.
+    pub fn write(mut self, pdf: &mut PdfWriter, at: Ref) -> Result<(), Error> {
         let font_file = self.font_file().map_err(|problem| {
             Error::Internal(format!(
                 "The PDF could not be made: the font {} {problem}.",
@@ -63,96 +63,70 @@ impl<'f> Subset<'f> {
             ))
         })?;
         let face = self.face;
-        let base_font = Object::Name(format!("{}+{}", face.subset_tag, face.name).into_bytes());
-        let mut file = Stream::new(Dictionary::new(), font_file);
-        let length = file.content.len() as i64;
-        file.dict.set("Length1", Object::Integer(length));
-        let file = doc.add_object(file);
+        let base_font = format!("{}+{}", face.subset_tag, face.name);
+        let mut file = Dict::new();
+        file.integer("Length1", font_file.len() as i64);
+        let file = pdf.add_stream(file, &font_file)?;
 
         let rect = face.font.global_bounding_box();
-        let descriptor = Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"FontDescriptor".to_vec())),
-            ("FontName", base_font.clone()),
+        let thousandths = |v: i16| face.to_thousandths(v);
+        let mut descriptor = Dict::new();
+        descriptor
+            .name("Type", "FontDescriptor")
+            .name("FontName", &base_font)
             // Non-symbolic: the glyphs are Latin text.
-            ("Flags", Object::Integer(32)),
-            (
+            .integer("Flags", 32)
+            .raw(
                 "FontBBox",
-                Object::Array(
-                    [rect.x_min, rect.y_min, rect.x_max, rect.y_max]
-                        .map(|v| Object::Integer(face.to_thousandths(v)))
-                        .to_vec(),
+                &array(
+                    [rect.x_min, rect.y_min, rect.x_max, rect.y_max],
+                    |out, v| integer(out, thousandths(v)),
                 ),
-            ),
-            ("ItalicAngle", Object::Integer(0)),
+            )
+            .integer("ItalicAngle", 0)
             // The line metrics (hhea), which viewers use for selection and highlight boxes.
-            (
-                "Ascent",
-                Object::Integer(face.to_thousandths(line_metric(face, 4)?)),
-            ),
-            (
-                "Descent",
-                Object::Integer(face.to_thousandths(line_metric(face, 6)?)),
-            ),
-            (
+            .integer("Ascent", thousandths(line_metric(face, 4)?))
+            .integer("Descent", thousandths(line_metric(face, 6)?))
+            .integer(
                 "CapHeight",
-                Object::Integer(
-                    face.to_thousandths(face.font.capital_height().unwrap_or(face.font.ascender())),
-                ),
-            ),
+                thousandths(face.font.capital_height().unwrap_or(face.font.ascender())),
+            )
             // The stem width matters only to a viewer that substitutes a font; the font is
             // always embedded, so a typical value for each weight is enough.
-            ("StemV", Object::Integer(if face.bold { 140 } else { 80 })),
-            ("FontFile2", Object::Reference(file)),
-        ]);
-        let descriptor = doc.add_object(descriptor);
+            .integer("StemV", if face.bold { 140 } else { 80 })
+            .reference("FontFile2", file);
+        let descriptor = pdf.add(descriptor.finish());
 
-        let widths = self
-            .originals
-            .iter()
-            .map(|&g| {
-                // Lato's 2,000 units to the em give half-thousandths: written exactly, so a
-                // viewer places each glyph where the layout measured it.
-                let width = face.glyph_advance(g);
-                if width.fract() == 0.0 {
-                    Object::Integer(width as i64)
-                } else {
-                    Object::Real(width)
-                }
-            })
-            .collect();
-        let descendant = Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"Font".to_vec())),
-            ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
-            ("BaseFont", base_font.clone()),
-            (
+        // Lato's 2,000 units to the em give half-thousandths: written exactly, so a viewer
+        // places each glyph where the layout measured it.
+        let widths = array(&self.originals, |out, &g| {
+            fixed(out, face.glyph_advance(g), 10)
+        });
+        let mut widths_entry = b"[0 ".to_vec();
+        widths_entry.extend(widths);
+        widths_entry.push(b']');
+        let mut descendant = Dict::new();
+        descendant
+            .name("Type", "Font")
+            .name("Subtype", "CIDFontType2")
+            .name("BaseFont", &base_font)
+            .raw(
                 "CIDSystemInfo",
-                Object::Dictionary(Dictionary::from_iter(vec![
-                    ("Registry", Object::string_literal("Adobe")),
-                    ("Ordering", Object::string_literal("Identity")),
-                    ("Supplement", Object::Integer(0)),
-                ])),
-            ),
-            ("FontDescriptor", Object::Reference(descriptor)),
-            (
-                "W",
-                Object::Array(vec![Object::Integer(0), Object::Array(widths)]),
-            ),
-            ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
-        ]);
-        let descendant = doc.add_object(descendant);
-        let to_unicode = doc.add_object(Stream::new(Dictionary::new(), self.to_unicode()));
-        let font = Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"Font".to_vec())),
-            ("Subtype", Object::Name(b"Type0".to_vec())),
-            ("BaseFont", base_font),
-            ("Encoding", Object::Name(b"Identity-H".to_vec())),
-            (
-                "DescendantFonts",
-                Object::Array(vec![Object::Reference(descendant)]),
-            ),
-            ("ToUnicode", Object::Reference(to_unicode)),
-        ]);
-        doc.objects.insert(id, Object::Dictionary(font));
+                b"<</Registry (Adobe) /Ordering (Identity) /Supplement 0>>",
+            )
+            .reference("FontDescriptor", descriptor)
+            .raw("W", &widths_entry)
+            .name("CIDToGIDMap", "Identity");
+        let descendant = pdf.add(descendant.finish());
+        let to_unicode = pdf.add_stream(Dict::new(), &self.to_unicode())?;
+        let mut font = Dict::new();
+        font.name("Type", "Font")
+            .name("Subtype", "Type0")
+            .name("BaseFont", &base_font)
+            .name("Encoding", "Identity-H")
+            .raw("DescendantFonts", &array([descendant], reference))
+            .reference("ToUnicode", to_unicode);
+        pdf.set(at, font.finish());
         Ok(())
     }
 

@@ -5,7 +5,7 @@
 //! furniture repeated on every page. [`tags`] records the logical structure as pages are laid
 //! out, and [`structure`] writes it as the PDF's structure tree for assistive technology.
 //! [`content`] encodes each page's drawing and [`embed`] the subset of the typeface it uses;
-//! [`pdf`] assembles the file.
+//! [`pdf`] assembles the file, which [`writer`] writes.
 
 mod build;
 mod chart;
@@ -28,6 +28,7 @@ mod tags;
 mod trend;
 mod words;
 mod wrap;
+mod writer;
 
 use std::path::Path;
 

@@ -4,11 +4,6 @@
 //! information, and a file identifier derived from the report rather than random, so the
 //! same report always gives the same bytes.
 
-use std::io::Write;
-
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::content::{encode, Op};
@@ -18,6 +13,7 @@ use super::layout::{OutlineEntry, PAGE_H, PAGE_W};
 use super::model::{Report, Status};
 use super::structure::add_structure;
 use super::tags::Tags;
+use super::writer::{array, real, reference, Dict, PdfWriter, Ref};
 use crate::Error;
 
 pub fn write(
@@ -27,100 +23,80 @@ pub fn write(
     report: &Report,
     fonts: &Fonts,
 ) -> Result<Vec<u8>, Error> {
-    let mut doc = lopdf::Document::with_version("1.7");
-    add_pages(&mut doc, pages, fonts)?;
-    add_outline(&mut doc, outline);
-    add_structure(&mut doc, tags)?;
-    finish_catalog(&mut doc)?;
-    set_info(&mut doc, report);
-    set_metadata(&mut doc, report)?;
-    set_file_id(&mut doc, report)?;
-    compress(&mut doc)?;
-    // PDF/UA-1 builds on PDF 1.7. Object streams would pack the structure elements into
-    // half the bytes, but lopdf takes longer to write them than the whole render.
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes)
-        .map_err(|e| Error::Internal(format!("The PDF could not be written: {e}.")))?;
-    Ok(bytes)
+    let mut pdf = PdfWriter::new();
+    let page_refs = add_pages(&mut pdf, pages, fonts)?;
+    let mut catalog = Dict::new();
+    catalog
+        .name("Type", "Catalog")
+        .reference("Pages", page_refs.tree)
+        .name("PageLayout", "OneColumn")
+        .ascii("Lang", "en-GB")
+        // Show the title, not the file name, in the viewer's title bar (PDF/UA asks for this).
+        .raw("ViewerPreferences", b"<</DisplayDocTitle true>>");
+    if let Some(outlines) = add_outline(&mut pdf, outline, &page_refs.pages) {
+        catalog
+            .reference("Outlines", outlines)
+            .name("PageMode", "UseOutlines");
+    }
+    let tree = add_structure(&mut pdf, tags, &page_refs.pages)?;
+    catalog
+        .reference("StructTreeRoot", tree)
+        .raw("MarkInfo", b"<</Marked true>>");
+    let metadata = add_metadata(&mut pdf, report);
+    catalog.reference("Metadata", metadata);
+    let catalog = pdf.add(catalog.finish());
+    let info = add_info(&mut pdf, report);
+    pdf.finish(catalog, info, &file_id(report)?)
 }
 
-/// The catalogue and page tree, each page's content, and the two faces' subsets, which take
-/// in their glyphs as the pages are encoded and so are written last.
-fn add_pages(doc: &mut lopdf::Document, pages: &[Vec<Op>], fonts: &Fonts) -> Result<(), Error> {
+struct PageRefs {
+    tree: Ref,
+    pages: Vec<Ref>,
+}
+
+/// The page tree with each page's content, and the two faces' subsets, which take in their
+/// glyphs as the pages are encoded and so are written last.
+fn add_pages(pdf: &mut PdfWriter, pages: &[Vec<Op>], fonts: &Fonts) -> Result<PageRefs, Error> {
     let mut subsets = [Subset::new(&fonts.regular), Subset::new(&fonts.bold)];
-    let font_ids = [doc.new_object_id(), doc.new_object_id()];
-    let tree = doc.new_object_id();
-    let resources = doc.add_object(Dictionary::from_iter(vec![(
-        "Font",
-        Object::Dictionary(Dictionary::from_iter(vec![
-            ("F1", Object::Reference(font_ids[0])),
-            ("F2", Object::Reference(font_ids[1])),
-        ])),
-    )]));
-    let media_box = Object::Array(vec![
-        Object::Integer(0),
-        Object::Integer(0),
-        Object::Real(PAGE_W),
-        Object::Real(PAGE_H),
-    ]);
-    let mut kids = Vec::with_capacity(pages.len());
-    for ops in pages {
-        let content = lopdf::Stream::new(Dictionary::new(), encode(ops, &mut subsets));
-        let content = doc.add_object(content);
-        let page = doc.add_object(Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"Page".to_vec())),
-            ("Parent", Object::Reference(tree)),
-            ("MediaBox", media_box.clone()),
-            ("Resources", Object::Reference(resources)),
-            ("Contents", Object::Reference(content)),
-        ]));
-        kids.push(Object::Reference(page));
+    let font_refs = [pdf.reserve(), pdf.reserve()];
+    let tree = pdf.reserve();
+    let mut fonts_dict = Dict::new();
+    fonts_dict
+        .reference("F1", font_refs[0])
+        .reference("F2", font_refs[1]);
+    let mut resources = Dict::new();
+    resources.raw("Font", &fonts_dict.finish());
+    let resources = pdf.add(resources.finish());
+    let mut media_box = b"[0 0 ".to_vec();
+    real(&mut media_box, PAGE_W);
+    media_box.push(b' ');
+    real(&mut media_box, PAGE_H);
+    media_box.push(b']');
+    let mut refs = Vec::with_capacity(pages.len());
+    for (i, ops) in pages.iter().enumerate() {
+        let content = pdf.add_stream(Dict::new(), &encode(ops, &mut subsets))?;
+        let mut page = Dict::new();
+        page.name("Type", "Page")
+            .reference("Parent", tree)
+            .raw("MediaBox", &media_box)
+            .reference("Resources", resources)
+            .reference("Contents", content)
+            // The key of this page's entry in the structure's parent tree.
+            .integer("StructParents", i as i64)
+            // Tab order follows the structure, as PDF/UA asks.
+            .name("Tabs", "S");
+        refs.push(pdf.add(page.finish()));
     }
-    let count = Object::Integer(kids.len() as i64);
-    doc.objects.insert(
-        tree,
-        Object::Dictionary(Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"Pages".to_vec())),
-            ("Kids", Object::Array(kids)),
-            ("Count", count),
-        ])),
-    );
-    for (subset, id) in subsets.into_iter().zip(font_ids) {
-        subset.write(doc, id)?;
+    let mut tree_dict = Dict::new();
+    tree_dict
+        .name("Type", "Pages")
+        .raw("Kids", &array(&refs, |out, &r| reference(out, r)))
+        .integer("Count", refs.len() as i64);
+    pdf.set(tree, tree_dict.finish());
+    for (subset, at) in subsets.into_iter().zip(font_refs) {
+        subset.write(pdf, at)?;
     }
-    let catalog = doc.add_object(Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"Catalog".to_vec())),
-        ("Pages", Object::Reference(tree)),
-        ("PageLayout", Object::Name(b"OneColumn".to_vec())),
-    ]));
-    doc.trailer.set("Root", Object::Reference(catalog));
-    Ok(())
-}
-
-/// Deflates every stream that may be compressed. lopdf's own `compress` uses the slowest
-/// level, which took longer than laying out and writing the rest of the report; the fastest
-/// level costs a tenth of that for a file about a sixth larger.
-fn compress(doc: &mut lopdf::Document) -> Result<(), Error> {
-    for object in doc.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
-        }
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
-        let deflated = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish())
-            .map_err(|e| Error::Internal(format!("The PDF could not be compressed: {e}.")))?;
-        if deflated.len() < stream.content.len() {
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(deflated);
-        }
-    }
-    Ok(())
+    Ok(PageRefs { tree, pages: refs })
 }
 
 fn title(report: &Report) -> String {
@@ -132,28 +108,7 @@ fn title(report: &Report) -> String {
     )
 }
 
-/// A PDF text string: UTF-16BE with a byte-order mark, so Welsh and other non-ASCII letters
-/// show correctly in every viewer's outline and document properties.
-pub(super) fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-fn finish_catalog(doc: &mut lopdf::Document) -> Result<(), Error> {
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Error::Internal(format!("The PDF has no catalogue: {e}.")))?;
-    catalog.set("Lang", Object::string_literal("en-GB"));
-    // Show the title, not the file name, in the viewer's title bar (PDF/UA asks for this).
-    catalog.set(
-        "ViewerPreferences",
-        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
-    );
-    Ok(())
-}
-
-fn set_info(doc: &mut lopdf::Document, report: &Report) {
+fn add_info(pdf: &mut PdfWriter, report: &Report) -> Ref {
     let cover = &report.cover;
     let date = cover
         .exported_at
@@ -167,30 +122,28 @@ fn set_info(doc: &mut lopdf::Document, report: &Report) {
         "{status} self-assessment against the {} (version {})",
         report.method.checklist_title, report.method.checklist_version
     );
-    let info = Dictionary::from_iter(vec![
-        ("Title", text_string(&title(report))),
-        ("Author", text_string(&cover.assessor)),
-        ("Subject", text_string(&subject)),
-        (
+    let mut info = Dict::new();
+    info.text("Title", &title(report))
+        .text("Author", &cover.assessor)
+        .text("Subject", &subject)
+        .text(
             "Keywords",
-            text_string(&format!(
+            &format!(
                 "{}; self-assessment; maturity; council",
                 report.method.checklist_title
-            )),
-        ),
-        ("Creator", text_string("Yardstick")),
-        ("Producer", text_string("Yardstick")),
-        ("CreationDate", Object::string_literal(date.clone())),
-        ("ModDate", Object::string_literal(date)),
-    ]);
-    let id = doc.add_object(info);
-    doc.trailer.set("Info", Object::Reference(id));
+            ),
+        )
+        .text("Creator", "Yardstick")
+        .text("Producer", "Yardstick")
+        .ascii("CreationDate", &date)
+        .ascii("ModDate", &date);
+    pdf.add(info.finish())
 }
 
 /// XMP metadata: the title and language where PDF/UA looks for them, and the claim of
 /// PDF/UA-1 that tells checkers and assistive technology which rules the file follows. Not
 /// compressed, so search tools and validators can read it without a PDF library.
-fn set_metadata(doc: &mut lopdf::Document, report: &Report) -> Result<(), Error> {
+fn add_metadata(pdf: &mut PdfWriter, report: &Report) -> Ref {
     let date = report
         .cover
         .exported_at
@@ -218,19 +171,11 @@ fn set_metadata(doc: &mut lopdf::Document, report: &Report) -> Result<(), Error>
         author = xml_escape(&report.cover.assessor),
         bom = '\u{feff}',
     );
-    let stream = lopdf::Stream::new(
-        Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"Metadata".to_vec())),
-            ("Subtype", Object::Name(b"XML".to_vec())),
-        ]),
-        xmp.into_bytes(),
-    )
-    .with_compression(false);
-    let id = doc.add_object(stream);
-    doc.catalog_mut()
-        .map_err(|e| Error::Internal(format!("The PDF has no catalogue: {e}.")))?
-        .set("Metadata", Object::Reference(id));
-    Ok(())
+    let mut dict = Dict::new();
+    dict.name("Type", "Metadata").name("Subtype", "XML");
+    let at = pdf.reserve();
+    pdf.set_uncompressed(at, dict, xmp.as_bytes());
+    at
 }
 
 fn xml_escape(text: &str) -> String {
@@ -242,24 +187,23 @@ fn xml_escape(text: &str) -> String {
 
 /// The file identifier is a hash of the report itself: stable across exports of the same
 /// report (tests compare bytes), different when anything in it changes.
-fn set_file_id(doc: &mut lopdf::Document, report: &Report) -> Result<(), Error> {
+fn file_id(report: &Report) -> Result<[u8; 16], Error> {
     let json = serde_json::to_vec(report)
         .map_err(|e| Error::Internal(format!("The report could not be hashed: {e}.")))?;
     let digest = Sha256::digest(&json);
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    Ok(())
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    Ok(id)
 }
 
 /// Builds a two-level outline: sections, and the items within them (each recommendation,
 /// each question's findings). Every entry jumps to the top of its heading, not just its page.
-fn add_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry]) {
+fn add_outline(pdf: &mut PdfWriter, entries: &[OutlineEntry], pages: &[Ref]) -> Option<Ref> {
     if entries.is_empty() {
-        return;
+        return None;
     }
-    let pages = doc.get_pages();
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    let root = pdf.reserve();
+    let ids: Vec<Ref> = entries.iter().map(|_| pdf.reserve()).collect();
     let parents: Vec<Option<usize>> = parents(entries);
     let mut top_level = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
@@ -270,49 +214,36 @@ fn add_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry]) {
         let children: Vec<usize> = (0..entries.len())
             .filter(|&j| parents[j] == Some(i))
             .collect();
-        let mut item = Dictionary::from_iter(vec![
-            ("Title", text_string(&entry.title)),
-            ("Parent", Object::Reference(parent)),
-        ]);
-        if let Some(page) = pages.get(&(entry.page as u32 + 1)) {
-            let top = (PAGE_H - entry.top + 6.0) as f64;
-            item.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(*page),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Null,
-                    Object::Real(top as f32),
-                    Object::Null,
-                ]),
-            );
+        let mut item = Dict::new();
+        item.text("Title", &entry.title).reference("Parent", parent);
+        if let Some(&page) = pages.get(entry.page) {
+            let mut dest = b"[".to_vec();
+            reference(&mut dest, page);
+            dest.extend_from_slice(b" /XYZ null ");
+            real(&mut dest, PAGE_H - entry.top + 6.0);
+            dest.extend_from_slice(b" null]");
+            item.raw("Dest", &dest);
         }
         link_siblings(&mut item, &siblings, i, &ids);
         if let (Some(&first), Some(&last)) = (children.first(), children.last()) {
-            item.set("First", Object::Reference(ids[first]));
-            item.set("Last", Object::Reference(ids[last]));
-            // Negative: sections start closed, so the outline reads as a table of contents.
-            item.set("Count", Object::Integer(-(children.len() as i64)));
+            item.reference("First", ids[first])
+                .reference("Last", ids[last])
+                // Negative: sections start closed, so the outline reads as a table of contents.
+                .integer("Count", -(children.len() as i64));
         }
         if parents[i].is_none() {
             top_level.push(i);
         }
-        doc.objects.insert(ids[i], Object::Dictionary(item));
+        pdf.set(ids[i], item.finish());
     }
-    let outlines = Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"Outlines".to_vec())),
-        ("First", Object::Reference(ids[top_level[0]])),
-        (
-            "Last",
-            Object::Reference(ids[*top_level.last().unwrap_or(&0)]),
-        ),
-        ("Count", Object::Integer(top_level.len() as i64)),
-    ]);
-    doc.objects.insert(root, Object::Dictionary(outlines));
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Outlines", Object::Reference(root));
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    }
+    let mut outlines = Dict::new();
+    outlines
+        .name("Type", "Outlines")
+        .reference("First", ids[top_level[0]])
+        .reference("Last", ids[*top_level.last().unwrap_or(&0)])
+        .integer("Count", top_level.len() as i64);
+    pdf.set(root, outlines.finish());
+    Some(root)
 }
 
 /// For each entry, the index of the section it belongs to (None for a section).
@@ -332,14 +263,14 @@ fn parents(entries: &[OutlineEntry]) -> Vec<Option<usize>> {
         .collect()
 }
 
-fn link_siblings(item: &mut Dictionary, siblings: &[usize], i: usize, ids: &[ObjectId]) {
+fn link_siblings(item: &mut Dict, siblings: &[usize], i: usize, ids: &[Ref]) {
     let Some(pos) = siblings.iter().position(|&s| s == i) else {
         return;
     };
     if pos > 0 {
-        item.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
+        item.reference("Prev", ids[siblings[pos - 1]]);
     }
     if let Some(&next) = siblings.get(pos + 1) {
-        item.set("Next", Object::Reference(ids[next]));
+        item.reference("Next", ids[next]);
     }
 }

@@ -5,87 +5,78 @@
 //! order follows the structure (/Tabs /S). The marked-content operators these point at are
 //! written with each page's content ([`super::content`]).
 
-use lopdf::{Dictionary, Object, ObjectId};
-
-use super::pdf::text_string;
 use super::tags::{Element, Kid, Scope, Tags};
+use super::writer::{array, fixed, integer, reference, Dict, PdfWriter, Ref};
 use crate::Error;
 
-pub fn add_structure(doc: &mut lopdf::Document, tags: &Tags) -> Result<(), Error> {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = tags.elements.iter().map(|_| doc.new_object_id()).collect();
+/// Writes the structure tree and returns its root, for the catalogue. Page `i` must carry
+/// /StructParents `i`.
+pub fn add_structure(pdf: &mut PdfWriter, tags: &Tags, pages: &[Ref]) -> Result<Ref, Error> {
+    let root = pdf.reserve();
+    let ids: Vec<Ref> = tags.elements.iter().map(|_| pdf.reserve()).collect();
     // For each page, the element owning each marked-content id, indexed by the id.
-    let mut owners: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+    let mut owners: Vec<Vec<Option<Ref>>> = vec![Vec::new(); pages.len()];
     for (i, element) in tags.elements.iter().enumerate() {
         let page = home_page(element);
-        let mut kids = Vec::with_capacity(element.kids.len());
-        for kid in &element.kids {
-            kids.push(match *kid {
-                Kid::Element(e) => Object::Reference(ids[e]),
+        let mut kids = vec![b'['];
+        for (k, kid) in element.kids.iter().enumerate() {
+            if k > 0 {
+                kids.push(b' ');
+            }
+            match *kid {
+                Kid::Element(e) => reference(&mut kids, ids[e]),
                 Kid::Content { page: p, mcid } => {
                     let slots = owners.get_mut(p).ok_or_else(|| lost("page", p))?;
                     let at = mcid as usize;
                     if slots.len() <= at {
-                        slots.resize(at + 1, Object::Null);
+                        slots.resize(at + 1, None);
                     }
-                    slots[at] = Object::Reference(ids[i]);
-                    content_kid(p, mcid, page, &pages)
+                    slots[at] = Some(ids[i]);
+                    content_kid(&mut kids, p, mcid, page, pages)?;
                 }
-            });
+            }
         }
+        kids.push(b']');
         let parent = element.parent.map_or(root, |p| ids[p]);
         // No /Type: it is optional, and left out it saves a fifth of the tree's bytes.
-        let mut dict = Dictionary::from_iter(vec![
-            ("S", Object::Name(element.role.name().as_bytes().to_vec())),
-            ("P", Object::Reference(parent)),
-            ("K", Object::Array(kids)),
-        ]);
+        let mut dict = Dict::new();
+        dict.name("S", element.role.name())
+            .reference("P", parent)
+            .raw("K", &kids);
         if let Some(p) = page {
-            let page_id = pages.get(p).ok_or_else(|| lost("page", p))?;
-            dict.set("Pg", Object::Reference(*page_id));
+            dict.reference("Pg", *pages.get(p).ok_or_else(|| lost("page", p))?);
         }
         if let Some(alt) = &element.alt {
-            dict.set("Alt", text_string(alt));
+            dict.text("Alt", alt);
         }
         if let Some(attributes) = attributes(element) {
-            dict.set("A", attributes);
+            dict.raw("A", &attributes);
         }
-        doc.objects.insert(ids[i], Object::Dictionary(dict));
+        pdf.set(ids[i], dict.finish());
     }
-    let mut nums = Vec::with_capacity(2 * pages.len());
-    for (i, slots) in owners.into_iter().enumerate() {
-        nums.push(Object::Integer(i as i64));
-        nums.push(Object::Array(slots));
+    let mut nums = vec![b'['];
+    for (i, slots) in owners.iter().enumerate() {
+        if i > 0 {
+            nums.push(b' ');
+        }
+        integer(&mut nums, i as i64);
+        nums.push(b' ');
+        nums.extend(array(slots, |out, slot| match slot {
+            Some(owner) => reference(out, *owner),
+            None => out.extend_from_slice(b"null"),
+        }));
     }
-    let tree_root = Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-        ("K", Object::Array(vec![Object::Reference(ids[0])])),
-        (
-            "ParentTree",
-            Object::Dictionary(Dictionary::from_iter(vec![("Nums", Object::Array(nums))])),
-        ),
-        ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
-    ]);
-    doc.objects.insert(root, Object::Dictionary(tree_root));
-    for (i, page) in pages.iter().enumerate() {
-        let dict = doc
-            .get_object_mut(*page)
-            .and_then(Object::as_dict_mut)
-            .map_err(|e| Error::Internal(format!("A page of the PDF is missing: {e}.")))?;
-        dict.set("StructParents", Object::Integer(i as i64));
-        // Tab order follows the structure, as PDF/UA asks.
-        dict.set("Tabs", Object::Name(b"S".to_vec()));
-    }
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Error::Internal(format!("The PDF has no catalogue: {e}.")))?;
-    catalog.set("StructTreeRoot", Object::Reference(root));
-    catalog.set(
-        "MarkInfo",
-        Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),
-    );
-    Ok(())
+    nums.push(b']');
+    let mut parent_tree = Dict::new();
+    parent_tree.raw("Nums", &nums);
+    let mut tree_root = Dict::new();
+    tree_root
+        .name("Type", "StructTreeRoot")
+        .raw("K", &array([ids[0]], reference))
+        .raw("ParentTree", &parent_tree.finish())
+        .integer("ParentTreeNextKey", pages.len() as i64);
+    pdf.set(root, tree_root.finish());
+    Ok(root)
 }
 
 /// The page an element is said to be on: its first content's, or a figure's box's.
@@ -102,37 +93,40 @@ fn home_page(element: &Element) -> Option<usize> {
 
 /// Content on the element's own page is a bare id; content that flowed onto another page
 /// names that page in a marked-content reference.
-fn content_kid(page: usize, mcid: u32, home: Option<usize>, pages: &[ObjectId]) -> Object {
+fn content_kid(
+    out: &mut Vec<u8>,
+    page: usize,
+    mcid: u32,
+    home: Option<usize>,
+    pages: &[Ref],
+) -> Result<(), Error> {
     if home == Some(page) {
-        return Object::Integer(i64::from(mcid));
+        integer(out, i64::from(mcid));
+        return Ok(());
     }
-    Object::Dictionary(Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"MCR".to_vec())),
-        ("Pg", Object::Reference(pages[page])),
-        ("MCID", Object::Integer(i64::from(mcid))),
-    ]))
+    let mut mcr = Dict::new();
+    mcr.name("Type", "MCR")
+        .reference("Pg", *pages.get(page).ok_or_else(|| lost("page", page))?)
+        .integer("MCID", i64::from(mcid));
+    out.extend(mcr.finish());
+    Ok(())
 }
 
-fn attributes(element: &Element) -> Option<Object> {
+fn attributes(element: &Element) -> Option<Vec<u8>> {
+    let mut dict = Dict::new();
     if let Some(scope) = element.scope {
-        let scope: &[u8] = match scope {
-            Scope::Column => b"Column",
-            Scope::Row => b"Row",
+        let scope = match scope {
+            Scope::Column => "Column",
+            Scope::Row => "Row",
         };
-        return Some(Object::Dictionary(Dictionary::from_iter(vec![
-            ("O", Object::Name(b"Table".to_vec())),
-            ("Scope", Object::Name(scope.to_vec())),
-        ])));
+        dict.name("O", "Table").name("Scope", scope);
+        return Some(dict.finish());
     }
-    let (_, [x1, y1, x2, y2]) = element.bbox?;
-    Some(Object::Dictionary(Dictionary::from_iter(vec![
-        ("O", Object::Name(b"Layout".to_vec())),
-        ("Placement", Object::Name(b"Block".to_vec())),
-        (
-            "BBox",
-            Object::Array([x1, y1, x2, y2].map(Object::Real).to_vec()),
-        ),
-    ])))
+    let (_, bbox) = element.bbox?;
+    dict.name("O", "Layout")
+        .name("Placement", "Block")
+        .raw("BBox", &array(bbox, |out, v| fixed(out, v, 100)));
+    Some(dict.finish())
 }
 
 fn lost(what: &str, index: usize) -> Error {

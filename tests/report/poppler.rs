@@ -97,17 +97,34 @@ pub fn text_of(report: &Report) -> String {
     text(&rendered(report))
 }
 
+/// A PDF text string: UTF-16BE after a byte-order mark, or else ASCII (the report writes
+/// nothing else; PDFDocEncoding agrees with ASCII there).
+pub fn text_string(raw: &[u8]) -> String {
+    match raw {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).expect("UTF-16 text string")
+        }
+        _ => {
+            assert!(
+                raw.is_ascii(),
+                "a text string without a byte-order mark is ASCII"
+            );
+            String::from_utf8(raw.to_vec()).unwrap()
+        }
+    }
+}
+
 pub fn outline_titles(doc: &lopdf::Document) -> Vec<String> {
     fn walk(doc: &lopdf::Document, first: Option<lopdf::ObjectId>, out: &mut Vec<String>) {
         let mut next = first;
         while let Some(id) = next {
             let item = doc.get_dictionary(id).expect("outline item");
             let raw = item.get(b"Title").unwrap().as_str().unwrap();
-            let units: Vec<u16> = raw[2..]
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            out.push(String::from_utf16(&units).unwrap());
+            out.push(text_string(raw));
             walk(
                 doc,
                 item.get(b"First").and_then(|o| o.as_reference()).ok(),

@@ -17,14 +17,6 @@ fn struct_elements(doc: &Document, role: &[u8]) -> Vec<lopdf::Dictionary> {
         .collect()
 }
 
-fn utf16(raw: &[u8]) -> String {
-    let units: Vec<u16> = raw[2..]
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], c[1]]))
-        .collect();
-    String::from_utf16(&units).expect("UTF-16 text string")
-}
-
 #[test]
 fn every_chart_is_a_figure_whose_alternative_text_states_its_data() {
     // A chart is silent to a screen reader; its alternative text is all the reader gets,
@@ -34,7 +26,7 @@ fn every_chart_is_a_figure_whose_alternative_text_states_its_data() {
     let alts: Vec<String> = struct_elements(&doc, b"Figure")
         .iter()
         .map(|f| {
-            utf16(
+            text_string(
                 f.get(b"Alt")
                     .and_then(Object::as_str)
                     .expect("figure has /Alt"),
