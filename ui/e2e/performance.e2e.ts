@@ -64,33 +64,65 @@ describe("performance in the real app", () => {
     }
   });
 
-  // Issue #14: Yardstick's first content beside a bare Tauri window (benches/bare-tauri, the
-  // same Tauri version and features, one-line page), launched the same way, alternately, so
-  // both see the same machine load. The figure goes to the closing note; no timing assertion.
-  it("launches nearly as fast as a bare Tauri window", { timeout: 240_000 }, async () => {
+  // Issue #14: Yardstick's start-up beside a bare Tauri window (benches/bare-tauri, the same
+  // Tauri version and features, a one-line page), launched the same way, alternately, so both
+  // see the same machine load. Both times are read from the webview's own Performance timeline
+  // and counted from the moment the session (and so the process) was asked for: first paint
+  // is its first-contentful-paint; settled is Yardstick's "yardstick:settled" mark (the home
+  // screen drawn with its data, src/lib/startup.ts), and the bare page's first paint, as it
+  // never changes after. The figures go to the closing note; no timing assertion.
+  it("starts nearly as fast as a bare Tauri window", { timeout: 300_000 }, async () => {
     const bare = join(dirname(inject("appBinary")), "bare-tauri");
     expect(existsSync(bare), `${bare} is built by \`make app\``).toBe(true);
-    const ours: number[] = [];
-    const baseline: number[] = [];
-    for (let run = 0; run < 7; run++) {
+    const ours = { firstPaint: [] as number[], settled: [] as number[] };
+    const baseline = { firstPaint: [] as number[], settled: [] as number[] };
+    for (let run = 0; run < 9; run++) {
       for (const [binary, times] of [
         [bare, baseline],
         [undefined, ours],
       ] as const) {
         const app = await launchApp({ binary });
-        times.push(app.launchMs);
+        const timeline = await app.driver.executeAsync<{ origin: number; paint: number | null; settled: number | null }>(
+          `
+          const [settles, done] = [arguments[0], arguments[arguments.length - 1]];
+          const asked = Date.now();
+          (function look() {
+            const paint = performance.getEntriesByName("first-contentful-paint")[0];
+            const settled = performance.getEntriesByName("yardstick:settled")[0];
+            if ((paint && (settled || !settles)) || Date.now() - asked > 10000) {
+              done({ origin: performance.timeOrigin, paint: paint ? paint.startTime : null, settled: settled ? settled.startTime : null });
+            } else {
+              setTimeout(look, 10);
+            }
+          })();
+        `,
+          [binary === undefined],
+        );
         await app.close();
         app.cleanUp();
+        expect(timeline.paint, "the webview reports its first contentful paint").not.toBeNull();
+        const firstPaint = timeline.origin + timeline.paint! - app.startedAt;
+        times.firstPaint.push(firstPaint);
+        if (binary === undefined) {
+          expect(timeline.settled, "Yardstick marks when its first screen has settled").not.toBeNull();
+          times.settled.push(timeline.origin + timeline.settled! - app.startedAt);
+        } else {
+          times.settled.push(firstPaint);
+        }
       }
     }
+    const median = (values: number[]) => Number(percentile(values, 50).toFixed(1));
     const figures = {
-      firstContentMs: { yardstick: percentile(ours, 50), bareTauri: percentile(baseline, 50), runs: ours.length },
-      ratio: Number((percentile(ours, 50) / percentile(baseline, 50)).toFixed(2)),
+      firstPaintMs: { yardstick: median(ours.firstPaint), bareTauri: median(baseline.firstPaint) },
+      settledMs: { yardstick: median(ours.settled), bareTauri: median(baseline.settled) },
+      runs: ours.firstPaint.length,
+      firstPaintRatio: Number((percentile(ours.firstPaint, 50) / percentile(baseline.firstPaint, 50)).toFixed(2)),
+      settledRatio: Number((percentile(ours.settled, 50) / percentile(baseline.settled, 50)).toFixed(2)),
     };
     console.log(`Start-up beside a bare Tauri window: ${JSON.stringify(figures)}`);
     const file = join(screenshotDir, "performance.json");
     const earlier = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
     writeFileSync(file, JSON.stringify({ ...earlier, startUpBesideBareTauri: figures }, null, 2));
-    expect(figures.firstContentMs.yardstick).toBeLessThan(10_000);
+    expect(figures.settledMs.yardstick).toBeLessThan(10_000);
   });
 });

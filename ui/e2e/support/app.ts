@@ -14,6 +14,8 @@ export interface RunningApp {
   databasePath: string;
   /** Milliseconds from asking for a session to the home screen's heading being shown. */
   launchMs: number;
+  /** When the session was asked for, in milliseconds since the epoch (as `performance.timeOrigin`). */
+  startedAt: number;
   /** Ends the session and the driver; the database stays until `cleanUp`. */
   close(): Promise<void>;
   /** Removes the temp dir, for tests that no longer need the database. */
@@ -97,13 +99,26 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   try {
     await WebDriver.waitUntilReady(baseUrl);
     const started = performance.now();
+    const startedAt = performance.timeOrigin + started;
     const driver = await WebDriver.newSession(baseUrl, options.binary ?? inject("appBinary"));
     await driver.waitForText(options.readySelector ?? "h1", (text) => text.trim().length > 0);
     const launchMs = performance.now() - started;
+    if (!options.binary) {
+      // index.html's frame shows its heading before the app runs; tests act on the app, so
+      // wait until it has replaced the frame (it marks the page then, see src/app.ts).
+      await driver.executeAsync(`
+        const done = arguments[arguments.length - 1];
+        (function look() {
+          if (document.body.classList.contains("js-enabled")) done(true);
+          else setTimeout(look, 10);
+        })();
+      `);
+    }
     return {
       driver,
       databasePath,
       launchMs,
+      startedAt,
       tempDir,
       answerNextDialog(answer: string) {
         appendFileSync(dialogAnswers, `${answer}\n`);

@@ -1,6 +1,7 @@
 // The only module that talks to Tauri. Components call these typed functions; they never
 // import @tauri-apps/* themselves, so the boundary with Rust is in one place.
 import { invoke } from "@tauri-apps/api/core";
+import { trackCall } from "../startup";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   Action,
@@ -87,7 +88,7 @@ export function toBackendError(raw: unknown): BackendError {
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await trackCall(invoke<T>(command, args));
   } catch (raw) {
     throw toBackendError(raw);
   }
