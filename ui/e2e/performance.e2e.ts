@@ -76,7 +76,7 @@ describe("performance in the real app", () => {
     expect(existsSync(bare), `${bare} is built by \`make app\``).toBe(true);
     const ours = { firstPaint: [] as number[], settled: [] as number[] };
     const baseline = { firstPaint: [] as number[], settled: [] as number[] };
-    for (let run = 0; run < 9; run++) {
+    for (let run = 0; run < 15; run++) {
       for (const [binary, times] of [
         [bare, baseline],
         [undefined, ours],
