@@ -165,11 +165,7 @@ pub struct OpenedRequest {
 /// with any answers and files it already carries (a contribution saved earlier and opened
 /// again). Opening a request already open changes nothing and says so.
 pub fn open_request(conn: &Connection, path: &Path) -> Result<OpenedRequest> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let bytes = read_bounded(path, &name)?;
+    let (name, bytes) = file::read_bounded(path)?;
     let mut document = file::parse(&bytes, &name)?;
     drop(bytes);
     let key = document.request.request_id.trim().to_string();
@@ -237,19 +233,6 @@ pub fn open_request(conn: &Connection, path: &Path) -> Result<OpenedRequest> {
             already_open: false,
         })
     })
-}
-
-fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?
-        .len();
-    if size > MAX_RETURNED_FILE_BYTES {
-        return Err(Error::invalid(
-            Field::File,
-            format!("{name} is {size} bytes; a contribution file is at most {MAX_RETURNED_FILE_BYTES}. Check it is the right file."),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Error::io(format!("Could not read {}", path.display()), e))
 }
 
 /// What a request must hold to be answerable: an id, questions (each once), and each

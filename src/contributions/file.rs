@@ -3,11 +3,13 @@
 //! each question's `answer` filled in. Specified in docs/contribution-format.md; the JSON
 //! Schema beside it is generated from these types.
 
+use std::path::Path;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::ContributedFile;
 use super::{ContributedAnswer, ContributionRequest};
+use super::{ContributedFile, MAX_RETURNED_FILE_BYTES};
 use crate::checklist::Checklist;
 use crate::exchange::attachment;
 pub use crate::exchange::format::{ConfidenceDoc, FileDoc};
@@ -16,6 +18,25 @@ use crate::store::answers::Confidence;
 use crate::store::assessments::Assessment;
 use crate::store::validate::{self, MAX_EVIDENCE_PER_QUESTION};
 use crate::{Error, Field, Result};
+
+/// The file at `path` with the name messages call it by, refused unread when it is larger
+/// than any contribution file can be.
+pub(super) fn read_bounded(path: &Path) -> Result<(String, Vec<u8>)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let unreadable = |e| Error::io(format!("Could not read {}", path.display()), e);
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_RETURNED_FILE_BYTES {
+        return Err(Error::invalid(
+            Field::File,
+            format!("{name} is {size} bytes; a contribution file is at most {MAX_RETURNED_FILE_BYTES}. Check it is the right file."),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    Ok((name, bytes))
+}
 
 pub const FORMAT: &str = "yardstick-contribution";
 pub const FORMAT_VERSION: u32 = 1;

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 use super::request::{self, get_request};
 use super::{
     file, workbook, ContributedAnswer, ContributedFile, Contribution, ContributionRequest,
-    Decision, ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES, MAX_RETURNED_FILE_BYTES,
+    Decision, ImportedContribution, ReviewedAnswer, MAX_RETURNED_BYTES,
 };
 use crate::problems::{counted, Problems};
 use crate::store::answers::{self, AnswerInput, Confidence};
@@ -34,27 +34,14 @@ pub(super) fn check_returned(
     path: &Path,
     assessment_id: Option<i64>,
 ) -> Result<Checked> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?
-        .len();
-    let too_big = |what: &str, limit: u64| {
-        Error::invalid(
-            Field::File,
-            format!("{name} is {size} bytes; a returned {what} is at most {limit}. Check it is the right file."),
-        )
-    };
-    if size > MAX_RETURNED_FILE_BYTES {
-        return Err(too_big("contribution file", MAX_RETURNED_FILE_BYTES));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?;
+    let (name, bytes) = file::read_bounded(path)?;
+    let size = bytes.len() as u64;
     let is_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if !is_json && size > MAX_RETURNED_BYTES {
-        return Err(too_big("workbook", MAX_RETURNED_BYTES));
+        return Err(Error::invalid(
+            Field::File,
+            format!("{name} is {size} bytes; a returned workbook is at most {MAX_RETURNED_BYTES}. Check it is the right file."),
+        ));
     }
     let mut problems = Problems::new();
     let mut files = Vec::new();

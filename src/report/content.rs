@@ -8,7 +8,7 @@
 use super::embed::Subset;
 use super::layout::{Colour, PAGE_H};
 use super::tags::{Furniture, Role};
-use super::writer::{fixed, integer};
+use super::writer::{fixed, hex_byte, integer};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -97,7 +97,9 @@ impl Page {
                 self.out.extend_from_slice(b" Td\n<");
                 let subset = &mut subsets[usize::from(*bold)];
                 for c in text.chars() {
-                    hex_u16(&mut self.out, subset.encode(c));
+                    for byte in subset.encode(c).to_be_bytes() {
+                        hex_byte(&mut self.out, byte);
+                    }
                 }
                 self.out.extend_from_slice(b"> Tj\nET\n");
             }
@@ -195,13 +197,6 @@ impl Page {
     fn number(&mut self, value: f32) {
         // Hundredths of a point are far below what any printer or screen can show.
         fixed(&mut self.out, value, 100);
-    }
-}
-
-fn hex_u16(out: &mut Vec<u8>, value: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for shift in [12, 8, 4, 0] {
-        out.push(HEX[usize::from((value >> shift) & 0xF)]);
     }
 }
 

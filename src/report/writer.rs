@@ -302,7 +302,7 @@ pub fn hex_string(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'>');
 }
 
-fn hex_byte(out: &mut Vec<u8>, byte: u8) {
+pub fn hex_byte(out: &mut Vec<u8>, byte: u8) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push(HEX[usize::from(byte >> 4)]);
     out.push(HEX[usize::from(byte & 0xF)]);

@@ -163,16 +163,7 @@ pub fn add_file(
         )
     })?;
     let stored = evidence_files::store_file(&dir, source)?;
-    insert(
-        conn,
-        assessment_id,
-        question_id,
-        &Draft {
-            note: note.trim(),
-            url: None,
-            file: Some(&stored),
-        },
-    )
+    add_stored_file(conn, assessment_id, question_id, &stored, note)
 }
 
 /// Records a file already in the evidence folder (a colleague's attachment, written there
