@@ -4,6 +4,7 @@
 mod commands;
 mod dialogs;
 mod error;
+mod first_screen;
 mod startup;
 mod state;
 
@@ -20,18 +21,16 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             app.manage(state::AppState::open());
+            let state = app.state::<state::AppState>();
+            let window = open_main_window(app, &state)?;
             // The zoom the user chose last time, before anything is drawn.
-            if let Some(window) = app.get_webview_window("main") {
-                let state = app.state::<state::AppState>();
-                if let Ok(level) = state.with_connection(|conn| settings::zoom(conn)) {
-                    let _ = commands::zoom::apply(&window, level);
-                }
+            if let Ok(level) = state.with_connection(|conn| settings::zoom(conn)) {
+                let _ = commands::zoom::apply(&window, level);
             }
             // At most one automatic backup a day, made off the main thread so the window
             // shows at once, and on its own connection so the first screens never wait
             // behind a copy of a large evidence folder. A failure is not fatal; the next
             // start tries again.
-            let state = app.state::<state::AppState>();
             if state.is_open() {
                 let database_path = state.database_path.clone();
                 std::thread::spawn(move || {
@@ -105,6 +104,30 @@ pub fn run() {
             "Yardstick could not open its window.\n\nDetails: {error}"
         ));
     }
+}
+
+/// Opens the window tauri.conf.json describes (it is not created at start-up there), with the
+/// home screen's data handed to its page so the first screen needs no round trip.
+fn open_main_window(
+    app: &tauri::App,
+    state: &state::AppState,
+) -> tauri::Result<tauri::WebviewWindow> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let mut builder = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(script) = first_screen::read(state)
+        .as_ref()
+        .and_then(first_screen::initialization_script)
+    {
+        builder = builder.initialization_script(script);
+    }
+    builder.build()
 }
 
 #[cfg(test)]

@@ -160,6 +160,9 @@ describe("the assessment journey", () => {
     const { driver } = app;
     const home = await driver.waitForText("[data-testid=organisation-assessments]", (t) => t.includes(ORGANISATION));
     expect(home).toContain("7 of 7");
+    // The app handed this screen its data with the page (src-tauri/src/first_screen.rs), so it
+    // was drawn whole the first time, without waiting on a round trip.
+    expect(await driver.execute<string | null>(`return sessionStorage.getItem("yardstick:home-snapshot-taken")`)).toBe("1");
     await expectNoAxeViolations(driver, "the home screen with an assessment");
     await driver.execute(`window.location.hash = ${JSON.stringify(assessmentUrl)}`);
     await heading(driver, "2026/27 assessment");

@@ -135,6 +135,7 @@ pub fn typescript_bindings() -> String {
         AnsweringLevel::decl(&config),
         AnsweringFile::decl(&config),
         ContributionAnswerInput::decl(&config),
+        crate::first_screen::HomeSnapshot::decl(&config),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/commands/dto.rs by `make bindings`.\n// Do not edit by hand: a test fails when this file and the Rust types disagree.\n\n",

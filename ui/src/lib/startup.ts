@@ -1,7 +1,10 @@
-// Marks the moment the first screen is complete: mounted, every backend call it started has
-// answered, and the result has been painted. The mark ("yardstick:settled", in the page's
-// Performance timeline) is how start-up is measured against a bare window
-// (e2e/performance.e2e.ts); it costs nothing to a user.
+// Start-up: the home screen's data handed over with the page, and the mark of the moment the
+// first screen is complete (mounted, every backend call it started answered, the result
+// painted). The mark ("yardstick:settled", in the page's Performance timeline) is how
+// start-up is measured against a bare window (e2e/performance.e2e.ts); it costs nothing to a
+// user.
+
+import type { HomeSnapshot } from "./backend/bindings";
 
 export const SETTLED_MARK = "yardstick:settled";
 
@@ -36,8 +39,30 @@ function checkSettled() {
       if (marked || inFlight > 0) return;
       marked = true;
       performance.mark(SETTLED_MARK);
+      for (const work of waitingForSettled.splice(0)) work();
     }),
   );
+}
+
+const waitingForSettled: (() => void)[] = [];
+
+/** How long work waits for the first screen to settle: a hidden window may never paint. */
+const SETTLE_WAIT_MS = 1_000;
+
+/**
+ * Runs `work` once the first screen has settled (at once if it has), so it never delays it,
+ * and at the latest after a second.
+ */
+export function afterSettled(work: () => void): void {
+  if (marked) return work();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  waitingForSettled.push(once);
+  setTimeout(once, SETTLE_WAIT_MS);
 }
 
 /** For tests: forget that the mark was made. */
@@ -45,4 +70,34 @@ export function resetStartup(): void {
   inFlight = 0;
   watching = false;
   marked = false;
+  waitingForSettled.length = 0;
+}
+
+declare global {
+  interface Window {
+    /** Set by the app before the page's scripts run (src-tauri/src/first_screen.rs). */
+    __YARDSTICK_HOME__?: HomeSnapshot;
+  }
+}
+
+const SNAPSHOT_TAKEN = "yardstick:home-snapshot-taken";
+
+/**
+ * The home screen's data as the app read it just before opening the window, so the first
+ * screen is drawn whole without waiting on the backend. It is given out once: later visits
+ * to the home screen ask the backend, and so does a reloaded page, whose snapshot would be
+ * as old as the window (the session storage survives a reload).
+ */
+export function takeHomeSnapshot(): HomeSnapshot | null {
+  const snapshot = window.__YARDSTICK_HOME__ ?? null;
+  delete window.__YARDSTICK_HOME__;
+  if (!snapshot) return null;
+  try {
+    if (sessionStorage.getItem(SNAPSHOT_TAKEN)) return null;
+    sessionStorage.setItem(SNAPSHOT_TAKEN, "1");
+  } catch {
+    // Without storage a reload cannot be told apart; asking the backend is always right.
+    return null;
+  }
+  return snapshot;
 }

@@ -646,6 +646,8 @@ notApplicable: string | null, rationale: string, confidence: Confidence | null, 
  */
 links: Array<string>, };
 
+export type HomeSnapshot = { assessments: Array<AssessmentSummary>, organisations: Array<Organisation>, answering: Array<AnsweringSummary>, };
+
 /** The most assessments compared at once (the core's `compare::MAX_COMPARED`). */
 export const MAX_COMPARED = 10;
 /** How many automatic backups are kept (the core's `archive::KEEP_AUTOMATIC`). */
