@@ -2,7 +2,6 @@
 // import @tauri-apps/* themselves, so the boundary with Rust is in one place.
 import { invoke } from "@tauri-apps/api/core";
 import { trackCall } from "../startup";
-import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   Action,
   ActionInput,
@@ -207,6 +206,8 @@ export const saveContribution = (id: number): Promise<string | null> => call("sa
  * `true`, and stays open (so the user can read why) when it resolves to `false`.
  */
 export async function onWindowCloseRequested(beforeClose: () => Promise<boolean>): Promise<void> {
+  // Fetched when first needed: the window API is not part of drawing the first screen.
+  const { getCurrentWindow } = await import("@tauri-apps/api/window");
   await getCurrentWindow().onCloseRequested(async (event) => {
     if (!(await beforeClose())) event.preventDefault();
   });
