@@ -15,12 +15,13 @@ use yardstick::store::settings;
 pub use commands::dto;
 
 pub fn run() {
+    let opening = state::AppState::open_in_background();
     startup::refuse_without_web_view();
     let ran = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
-            app.manage(state::AppState::open());
+        .setup(move |app| {
+            app.manage(opening.wait());
             let state = app.state::<state::AppState>();
             let window = open_main_window(app, &state)?;
             // The zoom the user chose last time, before anything is drawn.

@@ -20,13 +20,9 @@ pub struct AppState {
 impl AppState {
     pub fn open() -> Self {
         let Some(database_path) = yardstick::paths::database_path() else {
-            return AppState {
-                database: Err(IpcError::from(yardstick::Error::InvalidInput(
-                    "Could not work out where to keep the database because HOME is not set. Set YARDSTICK_DB to a file path and start Yardstick again.".into(),
-                ))),
-                database_path: PathBuf::new(),
-                last_export: Mutex::default(),
-            };
+            return AppState::unavailable(yardstick::Error::InvalidInput(
+                "Could not work out where to keep the database because HOME is not set. Set YARDSTICK_DB to a file path and start Yardstick again.".into(),
+            ));
         };
         let database = store::open(&database_path)
             .map(Mutex::new)
@@ -34,6 +30,22 @@ impl AppState {
         AppState {
             database,
             database_path,
+            last_export: Mutex::default(),
+        }
+    }
+
+    /// Opens the database on its own thread, so that it opens (and, after an update,
+    /// migrates) while the window system and Tauri start, which takes far longer, instead of
+    /// after them, in front of the window.
+    pub fn open_in_background() -> OpeningState {
+        OpeningState(std::thread::spawn(AppState::open))
+    }
+
+    /// A state whose every command reports `error`.
+    fn unavailable(error: yardstick::Error) -> Self {
+        AppState {
+            database: Err(IpcError::from(error)),
+            database_path: PathBuf::new(),
             last_export: Mutex::default(),
         }
     }
@@ -71,5 +83,19 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut connection).map_err(IpcError::from)
+    }
+}
+
+/// The database being opened by `AppState::open_in_background`.
+pub struct OpeningState(std::thread::JoinHandle<AppState>);
+
+impl OpeningState {
+    /// Waits for the database to be open (or to have failed to open).
+    pub fn wait(self) -> AppState {
+        self.0.join().unwrap_or_else(|_| {
+            AppState::unavailable(yardstick::Error::Internal(
+                "Yardstick stopped while opening its database, which is unchanged. Restart Yardstick; if this keeps happening, report it to whoever supports Yardstick.".into(),
+            ))
+        })
     }
 }
