@@ -15,8 +15,9 @@ use yardstick::store::settings;
 pub use commands::dto;
 
 pub fn run() {
-    let opening = state::AppState::open_in_background();
+    // Without a web view nothing can be shown, so nothing is opened either.
     startup::refuse_without_web_view();
+    let opening = state::AppState::open_in_background();
     let ran = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
