@@ -7,6 +7,8 @@ mod error;
 mod first_screen;
 mod startup;
 mod state;
+#[cfg(target_os = "linux")]
+mod window_fonts;
 
 use tauri::Manager;
 use yardstick::store::archive::{self, AutomaticBackup};
@@ -109,7 +111,8 @@ pub fn run() {
 }
 
 /// Opens the window tauri.conf.json describes (it is not created at start-up there), with the
-/// home screen's data handed to its page so the first screen needs no round trip.
+/// home screen's data handed to its page so the first screen needs no round trip, and on
+/// Linux the typeface, so drawing text needs no font search.
 fn open_main_window(
     app: &tauri::App,
     state: &state::AppState,
@@ -123,6 +126,10 @@ fn open_main_window(
         .cloned()
         .unwrap_or_default();
     let mut builder = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    #[cfg(target_os = "linux")]
+    {
+        builder = builder.initialization_script(window_fonts::initialization_script());
+    }
     if let Some(script) = first_screen::read(state)
         .as_ref()
         .and_then(first_screen::initialization_script)

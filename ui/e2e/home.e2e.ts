@@ -22,6 +22,22 @@ describe("home screen on first launch", () => {
     await expect.poll(() => app.driver.title()).toBe("Your assessments – Yardstick");
   });
 
+  // Issue #14: on Linux the window registers its typeface from bytes before the page is parsed
+  // (src-tauri/src/window_fonts.rs), so text is drawn without a fontconfig search per size.
+  it("draws its text in Yardstick Sans, ready before the first frame", async () => {
+    await app.driver.waitForText("h1", (text) => text.length > 0);
+    const fonts = await app.driver.execute<{ faces: string[]; family: string; ready: boolean }>(`
+      return {
+        faces: [...document.fonts].map((face) => face.family + " " + face.weight + " " + face.status).sort(),
+        family: getComputedStyle(document.querySelector("h1")).fontFamily,
+        ready: document.fonts.check('700 48px "Yardstick Sans"') && document.fonts.check('19px "Yardstick Sans"'),
+      };
+    `);
+    expect(fonts.faces.map((face) => face.replaceAll('"', ""))).toEqual(["Yardstick Sans 400 loaded", "Yardstick Sans 700 loaded"]);
+    expect(fonts.family).toMatch(/^"?Yardstick Sans"?, "?Liberation Sans"?/);
+    expect(fonts.ready).toBe(true);
+  });
+
   it("explains what Yardstick does when there are no assessments yet", async () => {
     const emptyState = await app.driver.waitForText("[data-testid=empty-state]", (t) => t.length > 0);
     expect(emptyState).toContain("You have no assessments yet.");
