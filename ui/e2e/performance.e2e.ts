@@ -71,12 +71,18 @@ describe("performance in the real app", () => {
   // is its first-contentful-paint; settled is Yardstick's "yardstick:settled" mark (the home
   // screen drawn with its data, src/lib/startup.ts), and the bare page's first paint, as it
   // never changes after. The figures go to the closing note; no timing assertion.
-  it("starts nearly as fast as a bare Tauri window", { timeout: 300_000 }, async () => {
+  //
+  // Most of each launch is the same for both apps (the process, GTK or WebView2, the web
+  // view) and varies by tens of milliseconds from launch to launch, which moves both ratios
+  // by several hundredths; 25 launches of each keep the medians steady. The times from each
+  // launch's own navigation to its paints, which that variation does not reach, are reported
+  // beside them.
+  it("starts nearly as fast as a bare Tauri window", { timeout: 480_000 }, async () => {
     const bare = join(dirname(inject("appBinary")), "bare-tauri");
     expect(existsSync(bare), `${bare} is built by \`make app\``).toBe(true);
-    const ours = { firstPaint: [] as number[], settled: [] as number[] };
-    const baseline = { firstPaint: [] as number[], settled: [] as number[] };
-    for (let run = 0; run < 15; run++) {
+    const ours = { firstPaint: [] as number[], settled: [] as number[], navigation: [] as number[] };
+    const baseline = { firstPaint: [] as number[], settled: [] as number[], navigation: [] as number[] };
+    for (let run = 0; run < 25; run++) {
       for (const [binary, times] of [
         [bare, baseline],
         [undefined, ours],
@@ -103,6 +109,7 @@ describe("performance in the real app", () => {
         expect(timeline.paint, "the webview reports its first contentful paint").not.toBeNull();
         const firstPaint = timeline.origin + timeline.paint! - app.startedAt;
         times.firstPaint.push(firstPaint);
+        times.navigation.push(timeline.origin - app.startedAt);
         if (binary === undefined) {
           expect(timeline.settled, "Yardstick marks when its first screen has settled").not.toBeNull();
           times.settled.push(timeline.origin + timeline.settled! - app.startedAt);
@@ -115,6 +122,10 @@ describe("performance in the real app", () => {
     const figures = {
       firstPaintMs: { yardstick: median(ours.firstPaint), bareTauri: median(baseline.firstPaint) },
       settledMs: { yardstick: median(ours.settled), bareTauri: median(baseline.settled) },
+      afterNavigationMs: {
+        firstPaint: { yardstick: median(ours.firstPaint.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.firstPaint.map((t, i) => t - baseline.navigation[i])) },
+        settled: { yardstick: median(ours.settled.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.settled.map((t, i) => t - baseline.navigation[i])) },
+      },
       runs: ours.firstPaint.length,
       firstPaintRatio: Number((percentile(ours.firstPaint, 50) / percentile(baseline.firstPaint, 50)).toFixed(2)),
       settledRatio: Number((percentile(ours.settled, 50) / percentile(baseline.settled, 50)).toFixed(2)),
