@@ -107,6 +107,8 @@ describe("comparison and exchange", () => {
     const error = await driver.waitForText("[data-testid=import-error]", (t) => t.length > 0);
     expect(error).toContain("2026/27");
     expect(error).toContain("Nothing in Yardstick was changed");
+    // The choice of what to do instead is folded away until an import stops on this.
+    await driver.waitFor("[data-testid=import-conflict-choice][open] [name=import-conflict][value=copy]");
   });
 
   it("imports the export into another Yardstick as a peer council's, labelled as such", async () => {

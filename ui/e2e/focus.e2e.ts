@@ -149,6 +149,8 @@ describe("focus after every other in-place action", () => {
     await app.driver.clickWhenReady("[data-testid=import-own]");
     await expect.poll(active).toBe("import-error");
     app.answerNextDialog(join(app.tempDir, "export.json"));
+    await app.driver.clickWhenReady("[data-testid=import-conflict-choice] summary");
+    await app.driver.waitFor("[name=import-conflict][value=copy]");
     await app.driver.execute("document.querySelector('[name=import-conflict][value=copy]').click()");
     await app.driver.clickWhenReady("[data-testid=import-own]");
     await expect.poll(active).toBe("import-outcome");
