@@ -35,9 +35,9 @@ UNICODES = (
     "U+20AC,U+2122,U+2190-2195,U+2212,U+2260,U+2264-2265,U+25CF,U+FB01-FB02"
 )
 
-# name IDs that carry the family's name: family, unique ID, full name, PostScript name,
-# typographic family. Subfamily (2) and typographic subfamily (17) stay "Regular" or "Bold".
-RENAMED = {1, 3, 4, 6, 16}
+# The name IDs that carry the family's name (family, unique ID, full name, PostScript name,
+# typographic family) are rewritten in make(); subfamily (2) and typographic subfamily (17)
+# stay "Regular" or "Bold".
 # Trade mark (7) names Liberation; the subset is not Liberation, so the entry goes.
 DROPPED = {7}
 
@@ -48,21 +48,25 @@ def make(source: Path, style: str, out: Path) -> None:
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
-    font = TTFont(source)
+    # The source's own timestamp, so that rerunning the script gives the same bytes.
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=subset.parse_unicodes(UNICODES))
     subsetter.subset(font)
     names = font["name"]
+    postscript_family = FAMILY.replace(" ", "")
+    renamed = {
+        1: FAMILY,
+        3: f"{FAMILY} {style} (Yardstick subset of Liberation Sans 2.1.5)",
+        4: FAMILY if style == "Regular" else f"{FAMILY} {style}",
+        6: f"{postscript_family}-{style}",
+        16: FAMILY,
+    }
     for record in list(names.names):
         if record.nameID in DROPPED:
             names.removeNames(nameID=record.nameID)
-        elif record.nameID in RENAMED:
-            postscript = record.nameID == 6
-            family = FAMILY.replace(" ", "") if postscript else FAMILY
-            text = {1: family, 16: family, 3: f"{family} {style} (Yardstick subset of Liberation Sans 2.1.5)",
-                    4: f"{family} {style}" if style != "Regular" else family,
-                    6: f"{family}-{style}"}[record.nameID]
-            record.string = text
+        elif record.nameID in renamed:
+            record.string = renamed[record.nameID]
     names.setName(
         "Yardstick Sans: Liberation Sans 2.1.5, subset and renamed for Yardstick's window "
         "(SIL Open Font License 1.1).",
@@ -80,7 +84,7 @@ def main() -> None:
     for style in ("Regular", "Bold"):
         source = folder / f"LiberationSans-{style}.ttf"
         if not source.is_file():
-            sys.exit(f"{source} is missing: extract Debian's fonts-liberation2 there (see --help).")
+            sys.exit(f"{source} is missing: extract Debian's fonts-liberation2 there, as the top of this script shows.")
         make(source, style, out / f"YardstickSans-{style}.woff2")
         print(f"wrote {out / f'YardstickSans-{style}.woff2'}")
 
