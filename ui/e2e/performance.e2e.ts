@@ -69,8 +69,11 @@ describe("performance in the real app", () => {
   // see the same machine load. Both times are read from the webview's own Performance timeline
   // and counted from the moment the session (and so the process) was asked for: first paint
   // is its first-contentful-paint; settled is Yardstick's "yardstick:settled" mark (the home
-  // screen drawn with its data, src/lib/startup.ts), and the bare page's first paint, as it
-  // never changes after. The figures go to the closing note; no timing assertion.
+  // screen complete with its data, src/lib/startup.ts), and the bare page's first paint, as it
+  // never changes after. WebKit stamps first-contentful-paint once a frame is laid out, before
+  // it is painted, and Yardstick's settled mark is made at that same point of its frame, so the
+  // two compare like for like. The time to paint that frame is reported beside it
+  // ("yardstick:settled-painted"), though the bare window's own paint is not counted.
   //
   // Most of each launch is the same for both apps (the process, GTK or WebView2, the web
   // view) and varies by tens of milliseconds from launch to launch, which moves both ratios
@@ -80,23 +83,24 @@ describe("performance in the real app", () => {
   it("starts nearly as fast as a bare Tauri window", { timeout: 480_000 }, async () => {
     const bare = join(dirname(inject("appBinary")), "bare-tauri");
     expect(existsSync(bare), `${bare} is built by \`make app\``).toBe(true);
-    const ours = { firstPaint: [] as number[], settled: [] as number[], navigation: [] as number[] };
-    const baseline = { firstPaint: [] as number[], settled: [] as number[], navigation: [] as number[] };
+    const ours = { firstPaint: [] as number[], settled: [] as number[], painted: [] as number[], navigation: [] as number[] };
+    const baseline = { firstPaint: [] as number[], settled: [] as number[], painted: [] as number[], navigation: [] as number[] };
     for (let run = 0; run < 25; run++) {
       for (const [binary, times] of [
         [bare, baseline],
         [undefined, ours],
       ] as const) {
         const app = await launchApp({ binary });
-        const timeline = await app.driver.executeAsync<{ origin: number; paint: number | null; settled: number | null }>(
+        const timeline = await app.driver.executeAsync<{ origin: number; paint: number | null; settled: number | null; painted: number | null }>(
           `
           const [settles, done] = [arguments[0], arguments[arguments.length - 1]];
           const asked = Date.now();
           (function look() {
             const paint = performance.getEntriesByName("first-contentful-paint")[0];
             const settled = performance.getEntriesByName("yardstick:settled")[0];
-            if ((paint && (settled || !settles)) || Date.now() - asked > 10000) {
-              done({ origin: performance.timeOrigin, paint: paint ? paint.startTime : null, settled: settled ? settled.startTime : null });
+            const painted = performance.getEntriesByName("yardstick:settled-painted")[0];
+            if ((paint && (painted || !settles)) || Date.now() - asked > 10000) {
+              done({ origin: performance.timeOrigin, paint: paint ? paint.startTime : null, settled: settled ? settled.startTime : null, painted: painted ? painted.startTime : null });
             } else {
               setTimeout(look, 10);
             }
@@ -112,9 +116,12 @@ describe("performance in the real app", () => {
         times.navigation.push(timeline.origin - app.startedAt);
         if (binary === undefined) {
           expect(timeline.settled, "Yardstick marks when its first screen has settled").not.toBeNull();
+          expect(timeline.painted, "and when that frame has been painted").not.toBeNull();
           times.settled.push(timeline.origin + timeline.settled! - app.startedAt);
+          times.painted.push(timeline.origin + timeline.painted! - app.startedAt);
         } else {
           times.settled.push(firstPaint);
+          times.painted.push(firstPaint);
         }
       }
     }
@@ -122,13 +129,16 @@ describe("performance in the real app", () => {
     const figures = {
       firstPaintMs: { yardstick: median(ours.firstPaint), bareTauri: median(baseline.firstPaint) },
       settledMs: { yardstick: median(ours.settled), bareTauri: median(baseline.settled) },
+      settledAndPaintedMs: { yardstick: median(ours.painted), bareTauri: median(baseline.painted) },
       afterNavigationMs: {
         firstPaint: { yardstick: median(ours.firstPaint.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.firstPaint.map((t, i) => t - baseline.navigation[i])) },
         settled: { yardstick: median(ours.settled.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.settled.map((t, i) => t - baseline.navigation[i])) },
+        settledAndPainted: { yardstick: median(ours.painted.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.painted.map((t, i) => t - baseline.navigation[i])) },
       },
       runs: ours.firstPaint.length,
       firstPaintRatio: Number((percentile(ours.firstPaint, 50) / percentile(baseline.firstPaint, 50)).toFixed(2)),
       settledRatio: Number((percentile(ours.settled, 50) / percentile(baseline.settled, 50)).toFixed(2)),
+      settledAndPaintedRatio: Number((percentile(ours.painted, 50) / percentile(baseline.painted, 50)).toFixed(2)),
     };
     console.log(`Start-up beside a bare Tauri window: ${JSON.stringify(figures)}`);
     const file = join(screenshotDir, "performance.json");

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SETTLED_MARK, afterSettled, resetStartup, takeHomeSnapshot, trackCall, watchForSettled } from "./startup";
+import { PAINTED_MARK, SETTLED_MARK, afterSettled, resetStartup, takeHomeSnapshot, trackCall, watchForSettled } from "./startup";
 import type { HomeSnapshot } from "./backend/bindings";
 
 const marks = () => performance.getEntriesByName(SETTLED_MARK);
@@ -36,10 +36,30 @@ describe("the start-up settled mark", () => {
     expect(marks()).toHaveLength(1);
   });
 
-  it("marks a screen that asked for nothing once it has been drawn", async () => {
+  it("marks a screen that asked for nothing in its next frame, and again once that is painted", async () => {
     watchForSettled();
     await frames();
     expect(marks()).toHaveLength(1);
+    const [settled] = marks();
+    const [painted] = performance.getEntriesByName(PAINTED_MARK);
+    expect(painted.startTime).toBeGreaterThanOrEqual(settled.startTime);
+  });
+
+  it("looks again in the frame, and waits for a call started after the screen went quiet", async () => {
+    let draw!: () => void;
+    vi.stubGlobal("requestAnimationFrame", (callback: () => void) => (draw = callback));
+    watchForSettled();
+    let answer!: () => void;
+    trackCall(new Promise<void>((resolve) => (answer = resolve)));
+    draw();
+    expect(marks()).toHaveLength(0);
+    answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    draw();
+    expect(marks()).toHaveLength(1);
+    await frames();
+    expect(performance.getEntriesByName(PAINTED_MARK)).toHaveLength(1);
   });
 
   it("runs work waiting for the first screen after the mark, once", async () => {
