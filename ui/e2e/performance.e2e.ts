@@ -74,7 +74,8 @@ describe("performance in the real app", () => {
   // never changes after. WebKit stamps first-contentful-paint once a frame is laid out, before
   // it is painted, and Yardstick's settled mark is made at that same point of its frame, so the
   // two compare like for like. The time to paint that frame is reported beside it
-  // ("yardstick:settled-painted"), though the bare window's own paint is not counted.
+  // ("yardstick:settled-painted"), though the bare window's own paint is not counted. The
+  // figures go to the closing note; no timing assertion.
   //
   // Most of each launch is the same for both apps (the process, GTK or WebView2, the web
   // view) and varies by tens of milliseconds from launch to launch, which moves both ratios
