@@ -12,16 +12,16 @@
 /// The family name the page's Linux font stack starts with.
 pub const FAMILY: &str = "Yardstick Sans";
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/YardstickSans-Regular.woff2");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/YardstickSans-Bold.woff2");
-
-// Encoded when the app is compiled: encoding them at start-up cost the (unoptimised) debug
-// build 4 ms in front of the window.
-static REGULAR_BASE64: [u8; base64_len(REGULAR)] = base64(REGULAR);
-static BOLD_BASE64: [u8; base64_len(BOLD)] = base64(BOLD);
+// Encoded by build.rs when the app is built.
+const REGULAR_BASE64: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/YardstickSans-Regular.woff2.base64"
+));
+const BOLD_BASE64: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/YardstickSans-Bold.woff2.base64"));
 
 /// Each weight and its file as base64.
-static FACES: [(&str, &[u8]); 2] = [("400", &REGULAR_BASE64), ("700", &BOLD_BASE64)];
+const FACES: [(&str, &str); 2] = [("400", REGULAR_BASE64), ("700", BOLD_BASE64)];
 
 /// The script that registers both weights. A font made from bytes is ready at once, so the
 /// first frame is drawn in it. If the web view cannot read it, the page falls back to the
@@ -29,11 +29,7 @@ static FACES: [(&str, &[u8]); 2] = [("400", &REGULAR_BASE64), ("700", &BOLD_BASE
 pub fn initialization_script() -> String {
     let faces: Vec<String> = FACES
         .iter()
-        .map(|(weight, data)| {
-            // Base64 is ASCII by construction.
-            let data = std::str::from_utf8(data).unwrap_or_default();
-            format!("[\"{weight}\", \"{data}\"]")
-        })
+        .map(|(weight, data)| format!("[\"{weight}\", \"{data}\"]"))
         .collect();
     format!(
         "(() => {{ try {{ \
@@ -44,71 +40,28 @@ pub fn initialization_script() -> String {
     )
 }
 
-const fn base64_len(bytes: &[u8]) -> usize {
-    bytes.len().div_ceil(3) * 4
-}
-
-/// Standard base64 (RFC 4648, with padding), which `atob` and `Uint8Array.fromBase64` read.
-/// `N` is `base64_len(bytes)`.
-const fn base64<const N: usize>(bytes: &[u8]) -> [u8; N] {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = [b'='; N];
-    let mut start = 0;
-    while start < bytes.len() {
-        let taken = if bytes.len() - start < 3 {
-            bytes.len() - start
-        } else {
-            3
-        };
-        let mut group = 0u32;
-        let mut i = 0;
-        while i < taken {
-            group |= (bytes[start + i] as u32) << (16 - 8 * i);
-            i += 1;
-        }
-        let mut digit = 0;
-        while digit <= taken {
-            text[start / 3 * 4 + digit] = ALPHABET[(group >> (18 - 6 * digit) & 63) as usize];
-            digit += 1;
-        }
-        start += 3;
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648() {
-        fn encode(bytes: &[u8]) -> String {
-            // The widest vector below; the unused tail is cut off.
-            let text: [u8; 8] = base64(bytes);
-            String::from_utf8(text[..base64_len(bytes)].to_vec()).unwrap()
-        }
-        for (bytes, text) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(encode(bytes.as_bytes()), text);
-        }
-        assert_eq!(encode(&[0xfb, 0xff, 0xbf]), "+/+/");
-    }
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
 
     /// Both weights go in whole, as WOFF2 files, under the family the stylesheet names.
     #[test]
     fn the_script_registers_both_weights_of_the_family() {
         let script = initialization_script();
-        for (weight, bytes) in [("400", REGULAR), ("700", BOLD)] {
+        for (weight, bytes) in [
+            (
+                "400",
+                include_bytes!("../../assets/fonts/YardstickSans-Regular.woff2").as_slice(),
+            ),
+            (
+                "700",
+                include_bytes!("../../assets/fonts/YardstickSans-Bold.woff2").as_slice(),
+            ),
+        ] {
             assert_eq!(&bytes[..4], b"wOF2", "weight {weight} is a WOFF2 file");
-            let data: Vec<u8> = base64::<{ 80 * 1024 }>(bytes)[..base64_len(bytes)].to_vec();
-            let data = String::from_utf8(data).unwrap();
+            let data = STANDARD.encode(bytes);
             assert!(script.contains(&format!("[\"{weight}\", \"{data}\"]")));
         }
         assert!(script.contains("new FontFace(\"Yardstick Sans\""));

@@ -131,15 +131,15 @@ describe("performance in the real app", () => {
       }
     }
     const median = (values: number[]) => Number(percentile(values, 50).toFixed(1));
+    const afterNavigation = (key: "firstPaint" | "settled" | "painted") => ({
+      yardstick: median(ours[key].map((t, i) => t - ours.navigation[i])),
+      bareTauri: median(baseline[key].map((t, i) => t - baseline.navigation[i])),
+    });
     const figures = {
       firstPaintMs: { yardstick: median(ours.firstPaint), bareTauri: median(baseline.firstPaint) },
       settledMs: { yardstick: median(ours.settled), bareTauri: median(baseline.settled) },
       settledAndPaintedMs: { yardstick: median(ours.painted), bareTauri: median(baseline.painted) },
-      afterNavigationMs: {
-        firstPaint: { yardstick: median(ours.firstPaint.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.firstPaint.map((t, i) => t - baseline.navigation[i])) },
-        settled: { yardstick: median(ours.settled.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.settled.map((t, i) => t - baseline.navigation[i])) },
-        settledAndPainted: { yardstick: median(ours.painted.map((t, i) => t - ours.navigation[i])), bareTauri: median(baseline.painted.map((t, i) => t - baseline.navigation[i])) },
-      },
+      afterNavigationMs: { firstPaint: afterNavigation("firstPaint"), settled: afterNavigation("settled"), settledAndPainted: afterNavigation("painted") },
       runs: ours.firstPaint.length,
       firstPaintRatio: Number((percentile(ours.firstPaint, 50) / percentile(baseline.firstPaint, 50)).toFixed(2)),
       settledRatio: Number((percentile(ours.settled, 50) / percentile(baseline.settled, 50)).toFixed(2)),
